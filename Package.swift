@@ -1,0 +1,67 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module layout (see ../shared/STYLE.md): dependencies point one way and only
+// TrawlFetch (libcurl) and TrawlExtract (libxml2) ever see C. TrawlURL is the
+// WHATWG URL parser, pure Swift with no dependencies, so `trawl links`, the
+// frontier and the tests share one definition of "the same URL".
+let package = Package(
+    name: "trawl",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "trawl", targets: ["trawl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        // C: curl.h plus typed shims for curl's variadic calls, and the
+        // epoll/timerfd/eventfd helpers the event loop needs.
+        .target(
+            name: "CCurl",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "TrawlURL"),
+        .target(name: "TrawlExtract", dependencies: ["CLibXML2"]),
+        .target(name: "TrawlFetch", dependencies: ["CCurl"]),
+        .target(
+            name: "TrawlCore",
+            dependencies: ["TrawlURL", "TrawlFetch", "TrawlExtract"]
+        ),
+        // Imports no trawl module, so it can serve as the ground truth.
+        .target(
+            name: "SyntheticWeb",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "trawl",
+            dependencies: [
+                "TrawlCore", "TrawlURL", "TrawlExtract", "SyntheticWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TrawlURLTests", dependencies: ["TrawlURL"]),
+        .testTarget(name: "TrawlExtractTests", dependencies: ["TrawlExtract"]),
+        .testTarget(
+            name: "TrawlFetchTests",
+            dependencies: [
+                "TrawlFetch",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "TrawlCoreTests", dependencies: ["TrawlCore", "SyntheticWeb"]),
+        .testTarget(name: "SyntheticWebTests", dependencies: ["SyntheticWeb"]),
+    ]
+)

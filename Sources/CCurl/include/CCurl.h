@@ -1,0 +1,4 @@
+#ifndef TRAWL_CCURL_H
+#define TRAWL_CCURL_H
+#include <curl/curl.h>
+#endif
