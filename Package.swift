@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // C: curl.h plus typed shims for curl's variadic calls, and the
@@ -32,7 +33,10 @@ let package = Package(
         .target(name: "TrawlFetch", dependencies: ["CCurl"]),
         .target(
             name: "TrawlCore",
-            dependencies: ["TrawlURL", "TrawlFetch", "TrawlExtract"]
+            dependencies: [
+                "TrawlURL", "TrawlFetch", "TrawlExtract",
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]
         ),
         // Imports no trawl module, so it can serve as the ground truth.
         .target(

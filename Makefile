@@ -1,0 +1,45 @@
+# trawl — `make demo` and `make test` work on a fresh Debian 12 machine as root:
+# they install the C libraries that are missing, then build.
+SHELL := /bin/bash
+export PATH := /opt/swift/usr/bin:$(PATH)
+
+# Debian packages the build needs: libcurl (OpenSSL flavour) and libxml2
+# headers, pkg-config to find libxml2, zlib for the tests' gzip fixtures.
+DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev
+
+SWIFT ?= swift
+RELEASE_BIN := .build/release/trawl
+
+.PHONY: all deps build release demo test bench clean
+
+all: build
+
+deps:
+	@command -v $(SWIFT) >/dev/null || { echo "error: swift not found (expected the Swift 6 toolchain in /opt/swift or on PATH)"; exit 1; }
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" != 0 ]; then echo "error: need root to apt-get install$$missing"; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# The main job on the built-in local web: serve a generated web in-process,
+# crawl it, print the summary and where the exports are.
+demo: release
+	$(RELEASE_BIN) demo
+
+test: deps
+	$(SWIFT) test
+
+# Benchmark: 10,000 pages over 20 hosts at 50 ms latency, concurrency 256.
+bench: release
+	scripts/bench.sh
+
+clean:
+	rm -rf .build

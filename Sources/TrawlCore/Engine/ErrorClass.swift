@@ -1,0 +1,44 @@
+import TrawlFetch
+
+/// The fixed, documented set of error classes written to pages.jsonl's
+/// `error` field and counted in the report. A fetch either succeeds (2xx or
+/// 3xx without a usable redirect) or ends in exactly one of these.
+public enum ErrorClass: String, Sendable, CaseIterable, Comparable {
+    case dns
+    case connect
+    case timeout
+    case tls
+    case reset
+    case tooLarge = "too-large"
+    case tooManyRedirects = "too-many-redirects"
+    case unsupportedScheme = "unsupported-scheme"
+    case badResponse = "bad-response"
+    case http4xx = "http-4xx"
+    case http5xx = "http-5xx"
+    case other
+
+    public static func < (lhs: ErrorClass, rhs: ErrorClass) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    init(_ error: FetchError) {
+        switch error.code {
+        case .dns: self = .dns
+        case .connect: self = .connect
+        case .timeout: self = .timeout
+        case .tls: self = .tls
+        case .reset: self = .reset
+        case .tooLarge: self = .tooLarge
+        case .tooManyRedirects: self = .tooManyRedirects
+        case .unsupportedScheme: self = .unsupportedScheme
+        case .badResponse: self = .badResponse
+        default: self = .other
+        }
+    }
+
+    init?(status: Int) {
+        switch status {
+        case 400..<500: self = .http4xx
+        case 500..<600: self = .http5xx
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import TrawlExtract
+import TrawlFetch
+import TrawlURL
+
+/// Turns a fetch result into a `PageOutcome`: classify, parse HTML, resolve
+/// and scope the links. Pure and shared by every strategy, so a comparison
+/// of strategies measures the strategy and nothing else. It runs on the
+/// worker (a cooperative-pool task or a worker thread), never on the curl
+/// event-loop thread.
+public struct PageProcessor: Sendable {
+    public var scope: CrawlScope
+    /// `--edges all`: keep out-of-scope targets in edges.csv too.
+    public var includeOutOfScopeEdges: Bool
+
+    public init(scope: CrawlScope, includeOutOfScopeEdges: Bool = false) {
+        self.scope = scope
+        self.includeOutOfScopeEdges = includeOutOfScopeEdges
+    }
+
+    public func outcome(for job: CrawlJob, result: Result<FetchResponse, FetchError>, wallMilliseconds: Double) -> PageOutcome {
+        switch result {
+        case .failure(let error):
+            let record = PageRecord(
+                url: job.url, finalURL: job.url, status: nil, contentType: nil, bytes: 0,
+                depth: job.depth, elapsedMilliseconds: wallMilliseconds,
+                error: ErrorClass(error).rawValue, errorDetail: error.message, title: nil, outlinks: 0)
+            return PageOutcome(job: job, record: record, source: job.url, edgeTargets: [], follow: [])
+        case .success(let response):
+            return outcome(for: job, response: response)
+        }
+    }
+
+    private func outcome(for job: CrawlJob, response: FetchResponse) -> PageOutcome {
+        let finalURL = WebURL(response.finalURL)?.normalizedForCrawl()
+        let source = finalURL?.href ?? job.url
+        var record = PageRecord(
+            url: job.url, finalURL: source, status: response.status,
+            contentType: response.contentType, bytes: response.body.count, depth: job.depth,
+            elapsedMilliseconds: response.timings.total.milliseconds,
+            error: ErrorClass(status: response.status)?.rawValue, errorDetail: nil, title: nil, outlinks: 0)
+        guard (200..<300).contains(response.status), let finalURL,
+              Self.isHTML(contentType: response.contentType, body: response.body)
+        else {
+            return PageOutcome(job: job, record: record, source: source, edgeTargets: [], follow: [])
+        }
+        let page = HTMLExtractor.extract(response.body, contentType: response.contentType)
+        let resolved = ResolvedLinks(page: page, documentURL: finalURL)
+        record.title = page.title
+        record.outlinks = resolved.links.count
+        var edgeTargets: [String] = []
+        var follow: [(url: String, hostKey: String)] = []
+        edgeTargets.reserveCapacity(resolved.links.count)
+        for link in resolved.links {
+            let inScope = scope.contains(link.url)
+            if inScope || includeOutOfScopeEdges { edgeTargets.append(link.url.href) }
+            if inScope && link.follow { follow.append((link.url.href, link.url.origin)) }
+        }
+        return PageOutcome(job: job, record: record, source: source, edgeTargets: edgeTargets, follow: follow)
+    }
+
+    /// `text/html` and `application/xhtml+xml` are parsed; a response with no
+    /// Content-Type is parsed when its first bytes look like HTML.
+    static func isHTML(contentType: String?, body: [UInt8]) -> Bool {
+        guard let contentType else { return HTMLSniffer.looksLikeHTML(body) }
+        let mime = contentType.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
+        return mime == "text/html" || mime == "application/xhtml+xml"
+    }
+}

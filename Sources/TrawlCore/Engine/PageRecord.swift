@@ -1,0 +1,36 @@
+/// One line of pages.jsonl: the outcome of fetching one URL.
+public struct PageRecord: Sendable, Equatable {
+    public var url: String
+    public var finalURL: String
+    /// HTTP status of the final response; nil when no response arrived.
+    public var status: Int?
+    public var contentType: String?
+    /// Body bytes received (after content decoding).
+    public var bytes: Int
+    public var depth: Int
+    public var elapsedMilliseconds: Double
+    /// The error class (see `ErrorClass`), or nil on success.
+    public var error: String?
+    /// Human detail for `error`, naming the URL's failure as curl reported it.
+    public var errorDetail: String?
+    public var title: String?
+    /// Distinct http(s) links found on the page (in scope or not).
+    public var outlinks: Int
+
+    /// The JSON object, on one line, keys in a fixed order.
+    public var jsonLine: String {
+        var json = JSONLineBuilder()
+        json.add("url", url)
+        json.add("final_url", finalURL)
+        json.add("status", status)
+        json.add("content_type", contentType)
+        json.add("bytes", bytes)
+        json.add("depth", depth)
+        json.add("elapsed_ms", (elapsedMilliseconds * 1000).rounded() / 1000)
+        json.add("error", error)
+        if let errorDetail { json.add("error_detail", errorDetail) }
+        json.add("title", title)
+        json.add("outlinks", outlinks)
+        return json.finish()
+    }
+}

@@ -1,0 +1,50 @@
+/// RFC 4180 fields: quoted only when they hold a comma, quote or line break
+/// (normalized URLs rarely do, so most rows stay greppable).
+enum CSV {
+    static func field(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func row(_ source: String, _ target: String) -> String {
+        field(source) + "," + field(target)
+    }
+
+    /// Splits one row of two fields written by `row`.
+    static func parseRow(_ line: Substring) -> (String, String)? {
+        if !line.utf8.contains(0x22), let comma = line.firstIndex(of: ",") {
+            // Unquoted rows hold exactly one comma: `field` quotes any other.
+            return (String(line[..<comma]), String(line[line.index(after: comma)...]))
+        }
+        var fields: [String] = []
+        var current = ""
+        var inQuotes = false
+        var index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
+            if inQuotes {
+                if character == "\"" {
+                    let next = line.index(after: index)
+                    if next < line.endIndex && line[next] == "\"" {
+                        current.append("\"")
+                        index = next
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    current.append(character)
+                }
+            } else if character == "\"" {
+                inQuotes = true
+            } else if character == "," {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+            index = line.index(after: index)
+        }
+        fields.append(current)
+        return fields.count == 2 ? (fields[0], fields[1]) : nil
+    }
+}

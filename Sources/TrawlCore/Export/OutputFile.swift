@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file written with write(2), no user-space buffer, so every line the
+/// crawl reports is on disk (in the page cache) the moment the call returns:
+/// a crawl stopped by Ctrl-C or a crash leaves whole lines only. Owned by the
+/// engine's one driver task; not Sendable on purpose.
+final class OutputFile {
+    let path: String
+    private var fd: Int32
+
+    /// Creates or truncates `path`.
+    init(path: String) throws {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 {
+            throw TrawlError(.outputUnwritable, "cannot create '\(path)': \(String(cString: strerror(errno)))")
+        }
+    }
+
+    deinit {
+        if fd >= 0 { close(fd) }
+    }
+
+    func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw TrawlError(.writeFailed, "cannot write '\(path)': \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
+    }
+
+    func close() throws {
+        guard fd >= 0 else { return }
+        let result = Glibc.close(fd)
+        fd = -1
+        if result != 0 {
+            throw TrawlError(.writeFailed, "cannot finish '\(path)': \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes `text` to `path` whole or not at all: a temporary file in the
+    /// same folder, then rename(2) over the target.
+    static func writeAtomically(_ text: String, to path: String) throws {
+        let temporary = path + ".partial"
+        let file = try OutputFile(path: temporary)
+        try file.write(text)
+        try file.close()
+        if rename(temporary, path) != 0 {
+            throw TrawlError(.writeFailed, "cannot replace '\(path)': \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// report.json: what ran, how fast, at what cost, and the edge-set hash that
+/// proves two runs (or two strategies) found the same graph.
+public struct RunReport: Sendable, Codable, Equatable {
+    public struct Settings: Sendable, Codable, Equatable {
+        public var mode: String
+        public var concurrency: Int
+        public var perHost: Int
+        public var maxDepth: Int?
+        public var maxPages: Int?
+        public var scope: String
+        public var seedsFile: String
+        public var seeds: Int
+    }
+
+    public struct Resources: Sendable, Codable, Equatable {
+        public var cpuUserSeconds: Double
+        public var cpuSystemSeconds: Double
+        public var cpuSecondsPer1000Pages: Double
+        public var peakRSSBytes: Int
+        public var peakThreads: Int
+        public var processes: Int
+    }
+
+    public struct EdgeSet: Sendable, Codable, Equatable {
+        public var edges: Int
+        public var nodes: Int
+        /// SHA-256 of the sorted edges.csv rows (see `SHA256`).
+        public var sha256: String
+    }
+
+    public var trawlVersion = "0.1.0"
+    public var settings: Settings
+    public var startedAt: String
+    public var elapsedSeconds: Double
+    /// False when Ctrl-C, a signal or a write error stopped the crawl early.
+    public var completed: Bool
+    public var stopReason: String?
+    public var pages: Int
+    public var pagesPerSecond: Double
+    public var bytes: Int
+    public var statusHistogram: [String: Int]
+    public var errors: [String: Int]
+    public var latencyMs: LatencySummary
+    public var resources: Resources
+    public var edgeSet: EdgeSet
+
+    public func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// The human summary printed on stdout at the end of a run.
+    public var summary: String {
+        func fmt(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+        let statuses = statusHistogram.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+        let errorText = errors.isEmpty ? "none" : errors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return """
+            \(completed ? "crawl complete" : "crawl stopped (\(stopReason ?? "interrupted"))") — mode \(settings.mode), concurrency \(settings.concurrency)
+              pages      \(pages) in \(fmt(elapsedSeconds, 2)) s = \(fmt(pagesPerSecond)) pages/s, \(fmt(Double(bytes) / 1_048_576, 1)) MiB
+              status     \(statuses.isEmpty ? "none" : statuses)
+              errors     \(errorText)
+              latency    p50 \(fmt(latencyMs.p50)) ms, p90 \(fmt(latencyMs.p90)) ms, p99 \(fmt(latencyMs.p99)) ms, max \(fmt(latencyMs.max)) ms
+              cpu        user \(fmt(resources.cpuUserSeconds, 2)) s, sys \(fmt(resources.cpuSystemSeconds, 2)) s, \(fmt(resources.cpuSecondsPer1000Pages, 3)) s per 1,000 pages
+              memory     peak RSS \(fmt(Double(resources.peakRSSBytes) / 1_048_576)) MiB, peak threads \(resources.peakThreads)
+              graph      \(edgeSet.nodes) nodes, \(edgeSet.edges) edges, sha256 \(edgeSet.sha256)
+            """
+    }
+}

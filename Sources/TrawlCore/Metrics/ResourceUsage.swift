@@ -1,0 +1,50 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// CPU time, peak memory and thread count of this process (and, with
+/// `.children`, of its waited-for children), from getrusage(2) and
+/// /proc/self/status.
+public struct ResourceUsage: Sendable, Equatable {
+    public var userSeconds: Double
+    public var systemSeconds: Double
+    /// Peak resident set size in bytes (ru_maxrss).
+    public var peakRSSBytes: Int
+    public var voluntaryContextSwitches: Int
+    public var involuntaryContextSwitches: Int
+
+    public enum Who: Sendable { case current, children }
+
+    public static func sample(_ who: Who = .current) -> ResourceUsage {
+        var usage = rusage()
+        getrusage(who == .current ? RUSAGE_SELF : RUSAGE_CHILDREN, &usage)
+        return ResourceUsage(
+            userSeconds: Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6,
+            systemSeconds: Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6,
+            peakRSSBytes: usage.ru_maxrss * 1024,
+            voluntaryContextSwitches: usage.ru_nvcsw,
+            involuntaryContextSwitches: usage.ru_nivcsw)
+    }
+
+    public var cpuSeconds: Double { userSeconds + systemSeconds }
+
+    /// The process's current thread count ("Threads:" in /proc/self/status).
+    public static func currentThreadCount() -> Int {
+        statusField("Threads:") ?? 0
+    }
+
+    /// Current resident set size in bytes ("VmRSS:").
+    public static func currentRSSBytes() -> Int {
+        (statusField("VmRSS:") ?? 0) * 1024
+    }
+
+    private static func statusField(_ name: String) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix(name) {
+            let digits = line.dropFirst(name.count).split(separator: " ").first ?? ""
+            return Int(digits.trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+}

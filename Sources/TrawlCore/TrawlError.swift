@@ -1,0 +1,32 @@
+/// The one error type of TrawlCore: a code callers can switch on, a message
+/// that names the bad input (file, line, URL, flag), and the underlying error.
+public struct TrawlError: Error, Sendable, CustomStringConvertible {
+    public struct Code: Hashable, Sendable, RawRepresentable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        public static let seedsUnreadable = Code(rawValue: "seeds-unreadable")
+        public static let badSeed = Code(rawValue: "bad-seed")
+        public static let noValidSeed = Code(rawValue: "no-valid-seed")
+        public static let badOption = Code(rawValue: "bad-option")
+        public static let outputUnwritable = Code(rawValue: "output-unwritable")
+        public static let writeFailed = Code(rawValue: "write-failed")
+        public static let resourceLimit = Code(rawValue: "resource-limit")
+    }
+
+    public var code: Code
+    public var message: String
+    public var underlying: (any Error & Sendable)?
+
+    public init(_ code: Code, _ message: String, underlying: (any Error & Sendable)? = nil) {
+        self.code = code
+        self.message = message
+        self.underlying = underlying
+    }
+
+    public var description: String {
+        guard let underlying else { return message }
+        return "\(message): \(underlying)"
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import TrawlCore
+
+struct CrawlCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crawl",
+        abstract: "Crawl from a seeds file and export the link graph.",
+        discussion: """
+            SEEDS holds one URL per line; blank lines and # comments are ignored, a bad line is \
+            reported with its number and skipped (--strict: fatal). Writes pages.jsonl, edges.csv, \
+            graph.graphml, graph.dot and report.json into --out (default output/crawl-<time>/). \
+            Ctrl-C stops the crawl and still writes every export (exit 130); a second Ctrl-C exits at once.
+            """
+    )
+
+    @Argument(help: "Seeds file: one URL per line.")
+    var seeds: String
+
+    @OptionGroup var flags: CrawlFlags
+
+    @Option(help: "Output folder for this run (created if missing).")
+    var out: String?
+
+    @Flag(help: "Treat a bad seed line as fatal instead of skipping it.")
+    var strict = false
+
+    @Flag(help: "No progress line on stderr.")
+    var quiet = false
+
+    func run() async throws {
+        let seedList = try reportingErrors { try SeedList(contentsOf: seeds) }
+        for problem in seedList.problems {
+            Terminal.warn("\(seeds): \(problem)\(strict ? "" : " (skipped)")")
+        }
+        if strict && !seedList.problems.isEmpty {
+            Terminal.fail("\(seedList.problems.count) bad line(s) in seeds file '\(seeds)' and --strict is set")
+            throw ExitCode(65)
+        }
+        let directory = out ?? "output/\(RunName.make(prefix: "crawl"))"
+        let options = try reportingErrors { try flags.options(outputDirectory: directory) }
+        try await CrawlRunner.run(seeds: seedList, options: options, quiet: quiet)
+    }
+}
+
+/// Runs a crawl under the signal trap and the progress line, prints the
+/// summary, and turns the outcome into the process's exit code.
+enum CrawlRunner {
+    static func run(seeds: SeedList, options: CrawlOptions, quiet: Bool) async throws {
+        let progress = quiet ? nil : ProgressLine.handlerIfTerminal()
+        let outcome = await SignalTrap.run {
+            try await CrawlEngine.run(seeds: seeds, options: options, progress: progress)
+        }
+        ProgressLine.clear(enabled: progress != nil)
+        let result: CrawlEngine.Result
+        switch outcome.result {
+        case .success(let value): result = value
+        case .failure(let error as TrawlError):
+            Terminal.fail(error.description)
+            throw ExitCode(error.code == .noValidSeed || error.code == .seedsUnreadable ? 66 : 1)
+        case .failure(let error):
+            Terminal.fail("\(error)")
+            throw ExitCode.failure
+        }
+        print(result.report.summary)
+        print("  output     \(options.outputDirectory)/ (pages.jsonl, edges.csv, graph.graphml, graph.dot, report.json)")
+        if let failure = result.failure {
+            Terminal.fail(failure.description)
+            throw ExitCode(74)
+        }
+        if let signal = outcome.signal { throw ExitCode(128 + signal) }
+    }
+}
+
+/// Runs `body`, printing a TrawlError as one clear line and exiting non-zero.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as TrawlError {
+        Terminal.fail(error.description)
+        throw ExitCode(error.code == .badOption ? 64 : 66)
+    }
+}
+
+enum RunName {
+    /// "crawl-20261125-093012": sorts by time, safe in any file system.
+    static func make(prefix: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return "\(prefix)-\(formatter.string(from: Date()))"
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import TrawlCore
+import TrawlFetch
+
+extension CrawlOptions.Mode: ExpressibleByArgument {}
+extension CrawlScope.Rule: ExpressibleByArgument {}
+
+/// The crawl flags shared by `crawl` and `demo`.
+struct CrawlFlags: ParsableArguments {
+    @Option(help: "Concurrency strategy: \(CrawlOptions.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var mode: CrawlOptions.Mode = .async
+
+    @Option(help: "Transfers in flight at most, all hosts together.")
+    var concurrency: Int = 64
+
+    @Option(name: .customLong("per-host"), help: "Transfers in flight at most per host (scheme://host:port).")
+    var perHost: Int = 8
+
+    @Option(name: .customLong("max-depth"), help: "Fetch only pages at most this many links from a seed.")
+    var maxDepth: Int?
+
+    @Option(name: .customLong("max-pages"), help: "Stop handing out URLs after this many fetches.")
+    var maxPages: Int?
+
+    @Option(help: "Which links to follow: host (the seeds' hosts), domain (their registrable domains), any.")
+    var scope: CrawlScope.Rule = .host
+
+    @Option(help: ArgumentHelp("Follow only URLs matching this regular expression (repeatable).", valueName: "regex"))
+    var allow: [String] = []
+
+    @Option(help: ArgumentHelp("Never follow URLs matching this regular expression (repeatable).", valueName: "regex"))
+    var deny: [String] = []
+
+    @Option(help: "edges.csv rows: in-scope (targets inside the crawl scope) or all.")
+    var edges: EdgeSelection = .inScope
+
+    @Option(help: "Whole-transfer timeout in seconds.")
+    var timeout: Double = 30
+
+    @Option(name: .customLong("max-bytes"), help: "Largest body kept, e.g. 10MB; bigger transfers are aborted (too-large).")
+    var maxBytes: ByteSize = ByteSize(bytes: 10 << 20)
+
+    @Option(name: .customLong("max-redirects"), help: "Redirects followed per fetch.")
+    var maxRedirects: Int = 10
+
+    @Option(name: .customLong("user-agent"), help: "User-Agent header.")
+    var userAgent: String = FetchConfiguration().userAgent
+
+    @Option(name: .customLong("connect-to"), help: ArgumentHelp(
+        "libcurl CONNECT_TO entry HOST:PORT:CONNECT-HOST:CONNECT-PORT, e.g. ::127.0.0.1:8080 sends every host to a local server (repeatable).",
+        valueName: "entry"))
+    var connectTo: [String] = []
+
+    enum EdgeSelection: String, ExpressibleByArgument, CaseIterable {
+        case inScope = "in-scope"
+        case all
+    }
+
+    func validate() throws {
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1 (got \(concurrency))") }
+        guard perHost >= 1 else { throw ValidationError("--per-host must be at least 1 (got \(perHost))") }
+        if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more (got \(maxDepth))") }
+        if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1 (got \(maxPages))") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive (got \(timeout))") }
+        guard maxRedirects >= 0 else { throw ValidationError("--max-redirects must be 0 or more (got \(maxRedirects))") }
+        for entry in connectTo where entry.split(separator: ":", omittingEmptySubsequences: false).count < 4 {
+            throw ValidationError("--connect-to '\(entry)' is not HOST:PORT:CONNECT-HOST:CONNECT-PORT (e.g. ::127.0.0.1:8080)")
+        }
+    }
+
+    func options(outputDirectory: String) throws -> CrawlOptions {
+        var options = CrawlOptions()
+        options.mode = mode
+        options.concurrency = concurrency
+        options.limits = Frontier.Limits(maxDepth: maxDepth, maxPages: maxPages, perHost: perHost)
+        options.scopeRule = scope
+        options.allow = try allow.map { try PatternMatcher($0, flag: "--allow") }
+        options.deny = try deny.map { try PatternMatcher($0, flag: "--deny") }
+        options.includeOutOfScopeEdges = edges == .all
+        options.fetch.timeout = .milliseconds(Int64(timeout * 1000))
+        options.fetch.maxBodyBytes = maxBytes.bytes
+        options.fetch.maxRedirects = maxRedirects
+        options.fetch.userAgent = userAgent
+        options.fetch.connectTo = connectTo
+        options.outputDirectory = outputDirectory
+        return options
+    }
+}
+
+/// A byte count written as 500, 64KB, 10MB or 1GB (powers of 1024).
+struct ByteSize: ExpressibleByArgument, Sendable {
+    var bytes: Int
+
+    init(bytes: Int) { self.bytes = bytes }
+
+    init?(argument: String) {
+        let text = argument.uppercased().replacingOccurrences(of: "IB", with: "B")
+        let units: [(String, Int)] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10), ("B", 1)]
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            guard let value = Double(text.dropLast(suffix.count)), value > 0 else { return nil }
+            bytes = Int(value * Double(factor))
+            return
+        }
+        guard let value = Int(text), value > 0 else { return nil }
+        bytes = value
+    }
+}

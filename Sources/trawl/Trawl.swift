@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct Trawl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trawl",
+        abstract: "A web crawler that measures which concurrency strategy serves a crawl best.",
+        discussion: """
+            Fetches with libcurl's multi interface, parses with libxml2, exports the link graph \
+            (pages.jsonl, edges.csv, GraphML, DOT, report.json). `trawl demo` shows it all on a \
+            generated local web.
+            """,
+        version: "0.1.0",
+        subcommands: [CrawlCommand.self, ServeCommand.self, LinksCommand.self, DemoCommand.self]
+    )
+}
