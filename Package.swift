@@ -67,5 +67,7 @@ let package = Package(
         ),
         .testTarget(name: "TrawlCoreTests", dependencies: ["TrawlCore", "SyntheticWeb"]),
         .testTarget(name: "SyntheticWebTests", dependencies: ["SyntheticWeb"]),
+        // Runs the built `trawl` executable as a user would.
+        .testTarget(name: "TrawlCLITests", dependencies: ["trawl", "SyntheticWeb"]),
     ]
 )

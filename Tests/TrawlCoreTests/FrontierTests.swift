@@ -1,0 +1,106 @@
+import Testing
+@testable import TrawlCore
+
+struct FrontierTests {
+    private func makeFrontier(perHost: Int = 8, maxDepth: Int? = nil, maxPages: Int? = nil) -> Frontier {
+        Frontier(limits: .init(maxDepth: maxDepth, maxPages: maxPages, perHost: perHost))
+    }
+
+    /// Drains every job that may start now.
+    private func drain(_ frontier: inout Frontier) -> [CrawlJob] {
+        var jobs: [CrawlJob] = []
+        while let job = frontier.next() { jobs.append(job) }
+        return jobs
+    }
+
+    @Test func duplicateURLsAreQueuedOnce() {
+        var frontier = makeFrontier()
+        #expect(frontier.discover("http://a/", hostKey: "http://a", depth: 0) == .queued)
+        #expect(frontier.discover("http://a/", hostKey: "http://a", depth: 0) == .known)
+        #expect(frontier.discover("http://a/", hostKey: "http://a", depth: 3) == .known)
+        #expect(drain(&frontier).map(\.url) == ["http://a/"])
+        #expect(frontier.knownCount == 1)
+    }
+
+    @Test func perHostLimitHoldsUntilAFetchCompletes() {
+        var frontier = makeFrontier(perHost: 2)
+        for i in 0..<4 { frontier.discover("http://a/\(i)", hostKey: "http://a", depth: 0) }
+        let first = drain(&frontier)
+        #expect(first.map(\.url) == ["http://a/0", "http://a/1"])
+        #expect(frontier.inFlight == 2 && frontier.queued == 2)
+        frontier.complete(first[0])
+        #expect(drain(&frontier).map(\.url) == ["http://a/2"])
+    }
+
+    @Test func hostsAreServedRoundRobin() {
+        var frontier = makeFrontier(perHost: 10)
+        for i in 0..<3 {
+            frontier.discover("http://a/\(i)", hostKey: "http://a", depth: 0)
+            frontier.discover("http://b/\(i)", hostKey: "http://b", depth: 0)
+        }
+        #expect(drain(&frontier).map(\.url) == ["http://a/0", "http://b/0", "http://a/1", "http://b/1", "http://a/2", "http://b/2"])
+    }
+
+    @Test func aLimitedHostDoesNotBlockOthers() {
+        var frontier = makeFrontier(perHost: 1)
+        frontier.discover("http://a/0", hostKey: "http://a", depth: 0)
+        frontier.discover("http://a/1", hostKey: "http://a", depth: 0)
+        frontier.discover("http://b/0", hostKey: "http://b", depth: 0)
+        #expect(drain(&frontier).map(\.url) == ["http://a/0", "http://b/0"])
+    }
+
+    /// The depth gate: nothing two levels below an unfinished page starts,
+    /// and a shorter path found meanwhile lowers the queued depth.
+    @Test func depthIsShortestDistanceWhateverTheCompletionOrder() {
+        var frontier = makeFrontier()
+        frontier.discover("http://a/", hostKey: "http://a", depth: 0)
+        let root = drain(&frontier)
+        frontier.complete(root[0])
+        frontier.discover("http://a/slow", hostKey: "http://a", depth: 1)
+        frontier.discover("http://a/fast", hostKey: "http://a", depth: 1)
+        let level1 = drain(&frontier)
+        #expect(level1.map(\.url) == ["http://a/slow", "http://a/fast"])
+        // fast finishes first and leads to mid (depth 2), which may start.
+        frontier.complete(level1[1])
+        frontier.discover("http://a/mid", hostKey: "http://a", depth: 2)
+        let mid = drain(&frontier)
+        #expect(mid.map(\.depth) == [2])
+        // mid finishes and reaches target at depth 3: gated, slow (depth 1) is unfinished.
+        frontier.complete(mid[0])
+        frontier.discover("http://a/target", hostKey: "http://a", depth: 3)
+        #expect(frontier.next() == nil)
+        // slow finishes and links target directly: depth 2, now dispatched.
+        frontier.complete(level1[0])
+        frontier.discover("http://a/target", hostKey: "http://a", depth: 2)
+        let target = drain(&frontier)
+        #expect(target.map(\.url) == ["http://a/target"])
+        #expect(target.map(\.depth) == [2])
+        frontier.complete(target[0])
+        #expect(frontier.isFinished)
+    }
+
+    @Test func maxDepthRemembersDeeperURLsWithoutQueueingThem() {
+        var frontier = makeFrontier(maxDepth: 1)
+        #expect(frontier.discover("http://a/deep", hostKey: "http://a", depth: 2) == .beyondMaxDepth)
+        #expect(frontier.queued == 0)
+        #expect(frontier.discover("http://a/deep", hostKey: "http://a", depth: 1) == .queued)
+        #expect(drain(&frontier).map(\.url) == ["http://a/deep"])
+    }
+
+    @Test func maxPagesStopsHandingOutJobs() {
+        var frontier = makeFrontier(maxPages: 2)
+        for i in 0..<5 { frontier.discover("http://a/\(i)", hostKey: "http://a", depth: 0) }
+        let jobs = drain(&frontier)
+        #expect(jobs.count == 2)
+        #expect(!frontier.isFinished)
+        jobs.forEach { frontier.complete($0) }
+        #expect(frontier.isFinished)
+        #expect(frontier.next() == nil)
+    }
+
+    @Test func completingAnUnknownJobIsIgnored() {
+        var frontier = makeFrontier()
+        frontier.complete(CrawlJob(url: "http://x/", depth: 0, hostID: 0))
+        #expect(frontier.isFinished)
+    }
+}
