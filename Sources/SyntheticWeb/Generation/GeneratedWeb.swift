@@ -72,14 +72,25 @@ final class GeneratedWeb: Sendable {
     }
 
     /// `/word/123` → ("word", 123); numbers are canonical decimals (no
-    /// leading zeros), so each page has exactly one path.
+    /// leading zeros), so each page has exactly one path. Works on UTF-8:
+    /// it runs for every request.
     static func split(_ path: Substring) -> (Substring, Int)? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].isEmpty, let digits = parts[2].first, digits.isASCII, digits.isNumber,
-            parts[2].count <= 9, parts[2].allSatisfy({ $0.isASCII && $0.isNumber }),
-            parts[2] == "0" || digits != "0", let number = Int(parts[2])
+        let bytes = path.utf8
+        guard bytes.first == UInt8(ascii: "/"), let slash = bytes.lastIndex(of: UInt8(ascii: "/")),
+            slash != bytes.startIndex
         else { return nil }
-        return (parts[1], number)
+        let digits = bytes[bytes.index(after: slash)...]
+        guard (1...9).contains(digits.count), digits.first != UInt8(ascii: "0") || digits.count == 1 else {
+            return nil
+        }
+        var number = 0
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        let word = path[path.index(after: path.startIndex)..<slash]
+        guard !word.utf8.contains(UInt8(ascii: "/")) else { return nil }
+        return (word, number)
     }
 
     /// A uniform draw in [0, 1) from (seed, host, path): the same request is

@@ -4,6 +4,8 @@
 enum RequestTarget {
     /// `H0.Trawl.Test:8080` → `h0.trawl.test`; `[::1]:80` → `[::1]`.
     static func hostName(_ header: Substring) -> String {
+        // Fast path (every request of a crawl): already a lower-case name.
+        if header.utf8.last != UInt8(ascii: "."), header.utf8.allSatisfy(isLowerNameByte) { return String(header) }
         var host = header.trimmingASCIIWhitespace()
         if host.hasPrefix("[") {
             if let close = host.firstIndex(of: "]") { host = host[...close] }
@@ -19,6 +21,12 @@ enum RequestTarget {
     /// decoding percent-escaped unreserved characters (RFC 3986 §6.2.2.2:
     /// `/%70age/3` names `/page/3`) and dropping any fragment.
     static func split(_ target: String) -> (authority: Substring?, path: String) {
+        // Fast path (every request of a crawl): origin form, nothing to decode.
+        if target.utf8.first == UInt8(ascii: "/"),
+            !target.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "#") })
+        {
+            return (nil, target)
+        }
         var rest = Substring(target)
         var authority: Substring?
         if let schemeEnd = rest.firstRange(of: "://"), rest[..<schemeEnd.lowerBound].allSatisfy(\.isLetter) {
@@ -30,6 +38,16 @@ enum RequestTarget {
         if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
         if rest.isEmpty || rest.first == "?" { rest = "/" + rest }
         return (authority, decodingUnreserved(rest))
+    }
+
+    private static func isLowerNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+            UInt8(ascii: "."):
+            return true
+        default:
+            return false
+        }
     }
 
     private static func endsAuthority(_ character: Character) -> Bool {
