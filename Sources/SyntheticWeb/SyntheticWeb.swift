@@ -60,12 +60,19 @@ public struct SyntheticWeb: Sendable {
     /// one of this web's hosts, whatever that target's status; a
     /// fragment-only link (`#top`) is the page itself.
     public func truthEdges() -> [String] {
-        let lines: [String]
+        var lines = [String]()
+        forEachTruthLine { lines.append($0) }
+        return lines
+    }
+
+    /// The lines of `truthEdges()`, in order, without holding them all.
+    func forEachTruthLine(_ body: (String) throws -> Void) rethrows {
         switch storage {
-        case .generated(let web): lines = web.truthLines()
-        case .handWritten(let web): lines = web.truthLines()
+        case .generated(let web):
+            try web.forEachTruthLine(body)
+        case .handWritten(let web):
+            for line in web.truthLines().sorted(by: Self.byteWise) { try body(line) }
         }
-        return lines.sorted(by: Self.byteWise)
     }
 
     /// The answer to a request, exactly as the server sends it. `host` is a

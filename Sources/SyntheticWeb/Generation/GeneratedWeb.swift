@@ -31,26 +31,6 @@ final class GeneratedWeb: Sendable {
         (0..<config.hosts).flatMap { host in (0..<config.pagesPerHost).map { pageURL(host: host, page: $0) } }
     }
 
-    /// Distinct (source, target) lines of every page, unsorted.
-    func truthLines() -> [String] {
-        var lines = [String]()
-        lines.reserveCapacity(graph.links.count)
-        var seen = Set<String>()
-        for host in 0..<config.hosts {
-            for page in 0..<config.pagesPerHost {
-                let source = pageURL(host: host, page: page)
-                seen.removeAll(keepingCapacity: true)
-                for link in graph.links(host: host, page: page) {
-                    guard let target = link.canonicalTarget(source: source, hostNames: hostNames),
-                        seen.insert(target).inserted
-                    else { continue }
-                    lines.append("\(source),\(target)")
-                }
-            }
-        }
-        return lines
-    }
-
     /// Routes a normalized path (see `RequestTarget`) on a known host.
     func response(host: Int, path: Substring) -> SyntheticResponse {
         let latency = config.latency.latency(unit: Self.latencyDraw(seed: config.seed, host: hostNames[host], path: path))
