@@ -60,8 +60,11 @@ struct SyntheticWebTests {
         #expect(digest == 2_605_168_585_102_476_466)
     }
 
-    @Test func truthIsSortedByteWiseAndDistinct() {
-        let edges = SyntheticWeb(Self.config()).truthEdges()
+    /// 12 hosts and 150 pages: `h1` vs `h10` and `/page/1` vs `/page/10`
+    /// are where a sort by source could differ from a sort by line.
+    @Test(arguments: [(5, 100), (12, 150)])
+    func truthIsSortedByteWiseAndDistinct(hosts: Int, pages: Int) {
+        let edges = SyntheticWeb(Self.config(hosts: hosts, pages: pages)).truthEdges()
         #expect(edges == edges.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         #expect(Set(edges).count == edges.count)
         #expect(edges.allSatisfy { $0.hasPrefix("http://h") && $0.split(separator: ",").count == 2 })
