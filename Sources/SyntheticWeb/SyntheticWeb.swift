@@ -1,1 +1,103 @@
-// placeholder: replaced as the module is written
+/// A deterministic web of virtual hosts: the ground truth the crawler is
+/// tested against. Pure: building it and asking it for responses does no
+/// I/O; `SyntheticWebServer` puts it on a socket.
+public struct SyntheticWeb: Sendable {
+    enum Storage: Sendable {
+        case generated(GeneratedWeb)
+        case handWritten(HandWrittenWeb)
+    }
+
+    let storage: Storage
+
+    /// Builds the whole link graph now, so serving is only rendering.
+    public init(_ config: SyntheticWebConfig) {
+        storage = .generated(GeneratedWeb(config))
+    }
+
+    /// A web of exactly these pages; hosts are those of the page URLs, in
+    /// order of first appearance.
+    public init(handWritten pages: [HandWrittenPage]) {
+        storage = .handWritten(HandWrittenWeb(pages))
+    }
+
+    /// `h0.trawl.test`, `h1.trawl.test`, … (lower case).
+    public var hostNames: [String] {
+        switch storage {
+        case .generated(let web): return web.hostNames
+        case .handWritten(let web): return web.hostNames
+        }
+    }
+
+    /// `http://hK.trawl.test/` for every host.
+    public var seedURLs: [String] {
+        hostNames.map { "http://\($0)/" }
+    }
+
+    /// Pages served with status 200 (HTML); in a generated web all are
+    /// reachable from their host's root.
+    public var pageCount: Int {
+        switch storage {
+        case .generated(let web): return web.config.hosts * web.config.pagesPerHost
+        case .handWritten(let web): return web.pageCount
+        }
+    }
+
+    /// Canonical URLs of the 200 pages, sorted byte-wise.
+    public func pageURLs() -> [String] {
+        let urls: [String]
+        switch storage {
+        case .generated(let web): urls = web.pageURLs
+        case .handWritten(let web): urls = web.hostNames.indices.flatMap { host in
+            web.pages[host].values.filter { $0.status == 200 }.map(\.url)
+        }
+        }
+        return urls.sorted(by: Self.byteWise)
+    }
+
+    /// One `source,target` line per distinct edge, sorted byte-wise (as
+    /// `LC_ALL=C sort`), no header. Source: the canonical URL of a 200 HTML
+    /// page. Target: the canonical absolute form of a link on it whose host is
+    /// one of this web's hosts, whatever that target's status; a
+    /// fragment-only link (`#top`) is the page itself.
+    public func truthEdges() -> [String] {
+        var lines = [String]()
+        forEachTruthLine { lines.append($0) }
+        return lines
+    }
+
+    /// The lines of `truthEdges()`, in order, without holding them all.
+    func forEachTruthLine(_ body: (String) throws -> Void) rethrows {
+        switch storage {
+        case .generated(let web):
+            try web.forEachTruthLine(body)
+        case .handWritten(let web):
+            for line in web.truthLines().sorted(by: Self.byteWise) { try body(line) }
+        }
+    }
+
+    /// The answer to a request, exactly as the server sends it. `host` is a
+    /// `Host` header (case and port ignored); `path` is a request target.
+    public func response(host: String, path: String) -> SyntheticResponse {
+        route(hostHeader: host[...], target: path).response
+    }
+
+    /// What the server needs: the response and the host it counts against
+    /// (nil when the host is not one of ours).
+    func route(hostHeader: Substring?, target: String) -> (hostIndex: Int?, response: SyntheticResponse) {
+        let (authority, path) = RequestTarget.split(target)
+        guard let header = hostHeader ?? authority else { return (nil, .notFound()) }
+        let name = RequestTarget.hostName(header)
+        switch storage {
+        case .generated(let web):
+            guard let host = web.hostIndex[name] else { return (nil, .notFound()) }
+            return (host, web.response(host: host, path: path[...]))
+        case .handWritten(let web):
+            guard let host = web.hostIndex[name] else { return (nil, .notFound()) }
+            return (host, web.response(host: host, path: path))
+        }
+    }
+
+    static func byteWise(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+}

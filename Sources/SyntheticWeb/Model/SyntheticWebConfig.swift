@@ -1,0 +1,19 @@
+/// The knobs of a generated web. Everything about the web is a function of
+/// these values, so two webs with equal configs are byte-identical.
+public struct SyntheticWebConfig: Sendable, Hashable {
+    public var seed: UInt64 = 1
+    /// Hosts `h0.trawl.test` … `h{hosts-1}.trawl.test`.
+    public var hosts: Int = 5
+    /// Page 0 is `/`, page i > 0 is `/page/i`; all are reachable from `/`.
+    public var pagesPerHost: Int = 100
+    /// Mean number of `<a href>` per page: tree links plus links drawn from a
+    /// capped power law (Pareto, alpha 2, cap 8× the mean).
+    public var meanOutDegree: Double = 8
+    /// Share of drawn links that point at another host's page.
+    public var crossHostShare: Double = 0.1
+    /// Approximate body size in bytes; pages with many links can exceed it.
+    public var pageSize: Int = 4096
+    public var latency: LatencyDistribution = .fixed(.zero)
+
+    public init() {}
+}

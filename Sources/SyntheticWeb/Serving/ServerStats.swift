@@ -1,0 +1,23 @@
+/// A snapshot of what a `SyntheticWebServer` has done since it started.
+public struct ServerStats: Sendable, Hashable {
+    /// Responses written (any status), including 404s for unknown hosts.
+    public var requestsServed = 0
+    public var connectionsAccepted = 0
+    /// Body bytes of the responses written (headers not counted).
+    public var bytesSent = 0
+    /// Most requests in progress at once (received, response not yet
+    /// written: latency included), over all hosts.
+    public var peakConcurrentRequests = 0
+    /// Requests received per known host (unknown hosts are not listed).
+    public var requestsPerHost: [String: Int] = [:]
+    /// Most requests in progress at once for each known host: what a
+    /// per-host politeness limit must keep low.
+    public var peakConcurrentRequestsPerHost: [String: Int] = [:]
+    /// Arrival times, relative to the server's start, of the first
+    /// `timestampLimit` requests to each known host, in arrival order.
+    public var requestTimestamps: [String: [Duration]] = [:]
+
+    public static let timestampLimit = 10_000
+
+    public init() {}
+}
