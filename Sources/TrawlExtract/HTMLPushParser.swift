@@ -10,11 +10,15 @@ struct HTMLPushParser: ~Copyable {
     private let session: UnsafeMutablePointer<SAXSession>
 
     /// Recover from malformed markup; never print, never touch the network;
-    /// no implied `<html>`/`<body>` events; and ignore `<meta charset>`, so
-    /// the encoding chosen here is the one used to the end of the page.
+    /// and ignore `<meta charset>`, so the encoding chosen here is the one
+    /// used to the end of the page.
+    ///
+    /// Not HTML_PARSE_NOIMPLIED: without an implied `<html>` the push parser
+    /// ends the document when its first top-level element closes, so
+    /// `<a href=/1>1</a><a href=/2>2</a>` would yield one link.
     private static let options = Int32(bitPattern:
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
 
     /// Nil if libxml2 cannot allocate a context. Takes ownership of
     /// `decoder`'s handler either way.
@@ -42,6 +46,7 @@ struct HTMLPushParser: ~Copyable {
         htmlCtxtUseOptions(context, Self.options)
         // htmlCreatePushParserCtxt copied `handlers`; toggle its copy.
         session.pointee.handlers = context.pointee.sax
+        session.pointee.context = context
         if case .handler(let handler) = decoder {
             // The context owns the handler from here (even on failure,
             // which cannot happen with a push context's input buffer).
@@ -58,23 +63,55 @@ struct HTMLPushParser: ~Copyable {
     /// Parses the whole page and returns what its SAX events built.
     consuming func parse(_ bytes: UnsafeRawBufferPointer) -> PageAccumulator {
         let decodes = context.pointee.input?.pointee.buf?.pointee.encoder != nil
+        // UTF-8 goes in one terminating push: terminate=1 spares libxml2 its
+        // look-ahead scans for the end of each tag and text run. Input to be
+        // decoded is pushed without terminating, so what its decoder leaves
+        // behind can still be drained before the end.
+        push(bytes, terminating: !decodes)
+        if decodes { finish(decoding: true) }
+        var resumedAt: UInt = 0
+        while resumeAfterEarlyEnd(lastResume: &resumedAt) { finish(decoding: decodes) }
+        session.pointee.page.finish()
+        return session.pointee.page
+    }
+
+    private func push(_ bytes: UnsafeRawBufferPointer, terminating: Bool) {
         // htmlParseChunk takes an Int32 size.
         let chunkLimit = 1 << 30
         var offset = 0
         repeat {
             let count = min(bytes.count - offset, chunkLimit)
             let isLast = offset + count == bytes.count
-            let chunk = bytes.baseAddress.map { UnsafeRawPointer($0 + offset) }
-            // Undecoded input is pushed without terminating, so what the
-            // decoder leaves behind can still be drained below.
-            let terminate: Int32 = isLast && !decodes ? 1 : 0
-            htmlParseChunk(context, chunk?.assumingMemoryBound(to: CChar.self), Int32(count), terminate)
-            if decodes { drainUndecodedInput() }
+            let chunk = bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) }
+            htmlParseChunk(context, chunk, Int32(count), isLast && terminating ? 1 : 0)
+            if !terminating { drainUndecodedInput() }
             offset += count
         } while offset < bytes.count
-        if decodes { htmlParseChunk(context, nil, 0, 1) }
-        session.pointee.page.finish()
-        return session.pointee.page
+    }
+
+    private func finish(decoding: Bool) {
+        if decoding { drainUndecodedInput() }
+        htmlParseChunk(context, nil, 0, 1)
+    }
+
+    /// libxml2's push parser ends the document at the first tag after the
+    /// element that closes its root (`…</html><a href=/x>`), though browsers
+    /// put such content in the body, links and all; its pull parser carries
+    /// on. Puts the parser back into content state when that happened with
+    /// input left over, so the rest is parsed too. Never twice at the same
+    /// input position, so it cannot loop.
+    private func resumeAfterEarlyEnd(lastResume: inout UInt) -> Bool {
+        guard context.pointee.instate == XML_PARSER_EOF, context.pointee.disableSAX == 0,
+              let input = context.pointee.input, let cur = input.pointee.cur, let base = input.pointee.base,
+              let end = input.pointee.end
+        else { return false }
+        let undecoded = input.pointee.buf?.pointee.raw.map { xmlBufUse($0) } ?? 0
+        guard cur < end || undecoded > 0 else { return false }
+        let position = input.pointee.consumed + UInt(cur - base) + 1
+        guard position > lastResume else { return false }
+        lastResume = position
+        context.pointee.instate = XML_PARSER_CONTENT
+        return true
     }
 
     /// Feeds the parser whatever its decoder has not converted yet.

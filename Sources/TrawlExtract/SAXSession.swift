@@ -12,6 +12,8 @@ struct SAXSession {
     /// are switched on only inside `<title>`: every other text node and end
     /// tag of the page then costs no call at all.
     var handlers: UnsafeMutablePointer<htmlSAXHandler>?
+    /// The context itself, to see where its input stands during a callback.
+    var context: htmlParserCtxtPtr?
 
     static func recover(_ userData: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<SAXSession>? {
         userData?.assumingMemoryBound(to: SAXSession.self)
@@ -28,6 +30,7 @@ struct SAXSession {
     }
 
     private mutating func startElement(_ name: UnsafePointer<UInt8>, _ attributes: PageAccumulator.Attributes?) {
+        guard startTagIsComplete() else { return }
         let wasInTitle = page.titleState == .inside
         page.startElement(name, attributes)
         if !wasInTitle, page.titleState == .inside { listenToTitle(true) }
@@ -36,6 +39,16 @@ struct SAXSession {
     private mutating func endElement(_ name: UnsafePointer<UInt8>) {
         page.endElement(name)
         if page.titleState != .inside { listenToTitle(false) }
+    }
+
+    /// Whether the start tag being reported was closed by `>`. libxml2 also
+    /// reports a tag cut off by the end of the input, with what it had read
+    /// (`<a href="/tw`); browsers drop such a tag, and a crawler should not
+    /// follow half a URL. The callback runs before libxml2 consumes the `>`,
+    /// so a cut-off tag is one whose parse reached the end of the input.
+    private func startTagIsComplete() -> Bool {
+        guard let input = context?.pointee.input else { return true }
+        return input.pointee.cur < input.pointee.end
     }
 
     private func listenToTitle(_ on: Bool) {
