@@ -24,6 +24,11 @@ public enum CharsetDetector {
         var encoding: String
         var source: Source
 
+        /// Whether the bytes were already checked to be valid UTF-8.
+        var isValidatedUTF8: Bool {
+            source == .sniffed && encoding == "utf-8"
+        }
+
         /// Bytes the parser must skip: a byte-order mark is not content.
         var contentOffset: Int {
             if case .byteOrderMark(let length) = source { length } else { 0 }

@@ -16,11 +16,6 @@ enum EncodingLabel {
         return table[key]
     }
 
-    static func encoding(forLabel label: String) -> String? {
-        var label = label
-        return label.withUTF8 { encoding(forLabel: $0) }
-    }
-
     private static let table: [String: String] = {
         var table: [String: String] = [:]
         for (name, labels) in labelsByEncoding {

@@ -15,8 +15,7 @@ public enum HTMLExtractor {
         let (decoder, encoding) = InputDecoder.resolve(decision.encoding, runtime: runtime)
 
         let page: PageAccumulator?
-        if case .utf8 = decoder, !(decision.source == .sniffed && decision.encoding == "utf-8"),
-           !UTF8Validation.isValid(body) {
+        if case .utf8 = decoder, !decision.isValidatedUTF8, !UTF8Validation.isValid(body) {
             // Declared UTF-8 but not: libxml2 would switch to Latin-1 at the
             // first bad byte, so give it the browser's repaired text instead.
             page = UTF8Validation.repaired(body).withUnsafeBytes { parse($0, decoder: decoder) }

@@ -103,11 +103,11 @@ struct HTMLPushParser: ~Copyable {
     private func resumeAfterEarlyEnd(lastResume: inout UInt) -> Bool {
         guard context.pointee.instate == XML_PARSER_EOF, context.pointee.disableSAX == 0,
               let input = context.pointee.input, let cur = input.pointee.cur, let base = input.pointee.base,
-              let end = input.pointee.end
+              let end = input.pointee.end, cur >= base
         else { return false }
         let undecoded = input.pointee.buf?.pointee.raw.map { xmlBufUse($0) } ?? 0
         guard cur < end || undecoded > 0 else { return false }
-        let position = input.pointee.consumed + UInt(cur - base) + 1
+        let position = input.pointee.consumed &+ UInt(cur - base) &+ 1
         guard position > lastResume else { return false }
         lastResume = position
         context.pointee.instate = XML_PARSER_CONTENT
