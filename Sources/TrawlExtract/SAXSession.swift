@@ -47,8 +47,9 @@ struct SAXSession {
     /// follow half a URL. The callback runs before libxml2 consumes the `>`,
     /// so a cut-off tag is one whose parse reached the end of the input.
     private func startTagIsComplete() -> Bool {
-        guard let input = context?.pointee.input else { return true }
-        return input.pointee.cur < input.pointee.end
+        guard let input = context?.pointee.input, let cur = input.pointee.cur, let end = input.pointee.end
+        else { return true }
+        return cur < end
     }
 
     private func listenToTitle(_ on: Bool) {
