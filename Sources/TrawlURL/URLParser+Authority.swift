@@ -96,6 +96,8 @@ extension URLParser {
                 } else {
                     url.path = []
                 }
+            } else {
+                return  // "file:" alone is the base itself, minus its fragment
             }
         }
         state = .path
