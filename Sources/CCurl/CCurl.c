@@ -1,6 +1,8 @@
+#define _GNU_SOURCE
 #include "CCurl.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -167,4 +169,11 @@ void CCurl_counter_drain(int fd) {
     do {
         got = read(fd, &count, sizeof count);
     } while (got < 0 && errno == EINTR);
+}
+
+void CCurl_name_current_thread(const char *name) {
+    char truncated[16];
+    strncpy(truncated, name, sizeof truncated - 1);
+    truncated[sizeof truncated - 1] = '\0';
+    pthread_setname_np(pthread_self(), truncated);
 }

@@ -89,4 +89,7 @@ int CCurl_eventfd_signal(int efd);
 /// Reads an eventfd's or timerfd's 8-byte counter, resetting it.
 void CCurl_counter_drain(int fd);
 
+/// Names the calling thread (at most 15 bytes kept), for ps/top/perf.
+void CCurl_name_current_thread(const char *name);
+
 #endif

@@ -184,3 +184,11 @@ private struct OptionSetter {
         check(CCurl_easy_setopt_write_function(handle, option, function), option)
     }
 }
+
+extension EasyHandle {
+    /// Drops the buffers of an abandoned transfer before the handle idles.
+    func releaseBuffers() {
+        body = []
+        headerBytes.removeAll(keepingCapacity: true)
+    }
+}
