@@ -7,6 +7,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/timerfd.h>
+#include <time.h>
 #include <unistd.h>
 
 CURLcode CCurl_global_init_all(void) {
@@ -137,16 +138,21 @@ int CCurl_timerfd_create(void) {
     return timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
 }
 
-int CCurl_timerfd_arm(int tfd, long timeout_ms) {
+int CCurl_timerfd_arm_at(int tfd, int64_t deadline_ns) {
     struct itimerspec spec;
     memset(&spec, 0, sizeof spec);
-    if (timeout_ms > 0) {
-        spec.it_value.tv_sec = timeout_ms / 1000;
-        spec.it_value.tv_nsec = (timeout_ms % 1000) * 1000000L;
-    } else if (timeout_ms == 0) {
-        spec.it_value.tv_nsec = 1;
+    if (deadline_ns >= 0) {
+        if (deadline_ns == 0) deadline_ns = 1;   // a zero it_value would disarm
+        spec.it_value.tv_sec = deadline_ns / 1000000000;
+        spec.it_value.tv_nsec = deadline_ns % 1000000000;
     }
-    return timerfd_settime(tfd, 0, &spec, NULL);
+    return timerfd_settime(tfd, TFD_TIMER_ABSTIME, &spec, NULL);
+}
+
+int64_t CCurl_monotonic_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
 }
 
 int CCurl_eventfd_create(void) {
@@ -163,12 +169,13 @@ int CCurl_eventfd_signal(int efd) {
     return (written == sizeof one || errno == EAGAIN) ? 0 : -1;
 }
 
-void CCurl_counter_drain(int fd) {
-    uint64_t count;
+uint64_t CCurl_counter_drain(int fd) {
+    uint64_t count = 0;
     ssize_t got;
     do {
         got = read(fd, &count, sizeof count);
     } while (got < 0 && errno == EINTR);
+    return got == sizeof count ? count : 0;
 }
 
 void CCurl_name_current_thread(const char *name) {

@@ -79,15 +79,18 @@ int CCurl_epoll_remove(int epfd, int fd);
 int CCurl_epoll_wait(int epfd, CCurl_ready_event *events, int capacity, int timeout_ms);
 
 int CCurl_timerfd_create(void);
-/// timeout_ms < 0 disarms; 0 fires as soon as possible (1 ns, since a zero
-/// it_value would disarm); > 0 fires once after that many milliseconds.
-int CCurl_timerfd_arm(int tfd, long timeout_ms);
+/// Arms the timerfd to fire once at `deadline_ns` on CLOCK_MONOTONIC (a
+/// deadline already past fires at once); a negative deadline disarms it.
+int CCurl_timerfd_arm_at(int tfd, int64_t deadline_ns);
+/// CLOCK_MONOTONIC, the timerfd's clock, in nanoseconds.
+int64_t CCurl_monotonic_ns(void);
 
 int CCurl_eventfd_create(void);
 /// Adds 1 to an eventfd's counter, waking its epoll waiter.
 int CCurl_eventfd_signal(int efd);
-/// Reads an eventfd's or timerfd's 8-byte counter, resetting it.
-void CCurl_counter_drain(int fd);
+/// Reads an eventfd's or timerfd's 8-byte counter, resetting it. Returns
+/// the counter (timerfd: expirations), 0 if nothing had happened.
+uint64_t CCurl_counter_drain(int fd);
 
 /// Names the calling thread (at most 15 bytes kept), for ps/top/perf.
 void CCurl_name_current_thread(const char *name);

@@ -46,8 +46,16 @@ extension MultiLoop {
         }
     }
 
-    /// CURLMOPT_TIMERFUNCTION: arm the timerfd (-1 disarms, 0 fires at once).
+    /// CURLMOPT_TIMERFUNCTION: remember when curl wants
+    /// `socket_action(CURL_SOCKET_TIMEOUT)` (-1: never, 0: at once); `run()`
+    /// arms the timerfd before it next waits.
     private func updateTimer(_ timeoutMilliseconds: Int) -> Int32 {
-        CCurl_timerfd_arm(timerFD, timeoutMilliseconds) == 0 ? 0 : -1
+        if timeoutMilliseconds < 0 {
+            requestedDeadline = -1
+        } else {
+            let (milliseconds, overflow) = Int64(timeoutMilliseconds).multipliedReportingOverflow(by: 1_000_000)
+            requestedDeadline = overflow ? Int64.max : CCurl_monotonic_ns() &+ milliseconds
+        }
+        return 0
     }
 }
