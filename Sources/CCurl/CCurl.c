@@ -107,14 +107,15 @@ int CCurl_epoll_create(void) {
     return epoll_create1(EPOLL_CLOEXEC);
 }
 
-int CCurl_epoll_set(int epfd, int fd, uint32_t interest) {
+int CCurl_epoll_set(int epfd, int fd, uint32_t interest, int add) {
     struct epoll_event event;
     memset(&event, 0, sizeof event);
     event.events = epoll_interest(interest);
     event.data.fd = fd;
-    if (epoll_ctl(epfd, EPOLL_CTL_MOD, fd, &event) == 0) return 0;
-    if (errno != ENOENT) return -1;
-    return epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &event);
+    int first = add ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
+    if (epoll_ctl(epfd, first, fd, &event) == 0) return 0;
+    if (errno != (add ? EEXIST : ENOENT)) return -1;
+    return epoll_ctl(epfd, add ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &event);
 }
 
 int CCurl_epoll_remove(int epfd, int fd) {

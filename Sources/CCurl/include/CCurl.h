@@ -69,9 +69,10 @@ typedef struct {
 /// All return -1 with errno set on failure. Descriptors are CLOEXEC and,
 /// except the epoll fd, non-blocking.
 int CCurl_epoll_create(void);
-/// Registers `fd` for `interest` (CCurl_READABLE | CCurl_WRITABLE), adding
-/// it or modifying an existing registration as needed.
-int CCurl_epoll_set(int epfd, int fd, uint32_t interest);
+/// Registers `fd` for `interest` (CCurl_READABLE | CCurl_WRITABLE). `add`
+/// says which call to try first (EPOLL_CTL_ADD or _MOD); if epoll says the
+/// fd is already there (or not yet), the other is used.
+int CCurl_epoll_set(int epfd, int fd, uint32_t interest, int add);
 /// Removes `fd`; an fd that is not registered (or already closed) is not an error.
 int CCurl_epoll_remove(int epfd, int fd);
 /// Waits up to `timeout_ms` (-1: forever) for at most `capacity` (<= 1024)

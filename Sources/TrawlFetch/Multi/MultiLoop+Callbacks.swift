@@ -14,8 +14,8 @@ extension MultiLoop {
         var results: [(String, CURLMcode)] = [
             ("CURLMOPT_SOCKETDATA", CCurl_multi_setopt_pointer(multi, CURLMOPT_SOCKETDATA, context)),
             ("CURLMOPT_TIMERDATA", CCurl_multi_setopt_pointer(multi, CURLMOPT_TIMERDATA, context)),
-            ("CURLMOPT_SOCKETFUNCTION", CCurl_multi_setopt_socket_function(multi) { _, socket, what, context, _ in
-                MultiLoop.from(context)?.updateSocket(socket, what) ?? -1
+            ("CURLMOPT_SOCKETFUNCTION", CCurl_multi_setopt_socket_function(multi) { _, socket, what, context, marker in
+                MultiLoop.from(context)?.updateSocket(socket, what, registered: marker != nil) ?? -1
             }),
             ("CURLMOPT_TIMERFUNCTION", CCurl_multi_setopt_timer_function(multi) { _, timeout, context in
                 MultiLoop.from(context)?.updateTimer(timeout) ?? -1
@@ -34,17 +34,23 @@ extension MultiLoop {
 
     /// CURLMOPT_SOCKETFUNCTION: keep epoll's interest in `socket` in line
     /// with what curl wants. REMOVE of a socket epoll does not know is a no-op.
-    private func updateSocket(_ socket: curl_socket_t, _ what: Int32) -> Int32 {
-        switch what {
-        case CURL_POLL_REMOVE:
-            return CCurl_epoll_remove(epollFD, socket) == 0 ? 0 : -1
-        default:
-            var interest: UInt32 = 0
-            if what & CURL_POLL_IN != 0 { interest |= UInt32(CCurl_READABLE) }
-            if what & CURL_POLL_OUT != 0 { interest |= UInt32(CCurl_WRITABLE) }
-            return CCurl_epoll_set(epollFD, socket, interest) == 0 ? 0 : -1
+    private func updateSocket(_ socket: curl_socket_t, _ what: Int32, registered: Bool) -> Int32 {
+        if what == CURL_POLL_REMOVE {
+            // curl forgets the marker along with the socket.
+            return !registered || CCurl_epoll_remove(epollFD, socket) == 0 ? 0 : -1
         }
+        var interest: UInt32 = 0
+        if what & CURL_POLL_IN != 0 { interest |= UInt32(CCurl_READABLE) }
+        if what & CURL_POLL_OUT != 0 { interest |= UInt32(CCurl_WRITABLE) }
+        guard CCurl_epoll_set(epollFD, socket, interest, registered ? 0 : 1) == 0 else { return -1 }
+        if !registered {
+            _ = curl_multi_assign(multi, socket, MultiLoop.registeredMarker)
+        }
+        return 0
     }
+
+    /// The curl_multi_assign value of a socket epoll watches; never dereferenced.
+    private static var registeredMarker: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 1) }
 
     /// CURLMOPT_TIMERFUNCTION: remember when curl wants
     /// `socket_action(CURL_SOCKET_TIMEOUT)` (-1: never, 0: at once); `run()`

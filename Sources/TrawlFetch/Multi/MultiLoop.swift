@@ -22,7 +22,10 @@ import Musl
 /// **Context pointer rule.** CURLMOPT_SOCKETDATA and CURLMOPT_TIMERDATA
 /// hold `self`, unretained; `self` owns the multi handle and unsets both
 /// callbacks before cleaning it up, so curl never calls back into a dead
-/// loop. `MultiLoop.from(_:)` recovers it.
+/// loop. `MultiLoop.from(_:)` recovers it. The per-socket pointer
+/// (curl_multi_assign) is not an object at all: a non-nil marker meaning
+/// "epoll has this socket", so a socket's first registration is an ADD and
+/// later ones a MOD without a failed syscall to find out.
 final class MultiLoop {
     /// The CURLM * this loop owns.
     let multi: UnsafeMutableRawPointer
@@ -57,8 +60,8 @@ final class MultiLoop {
         let timerFD = CCurl_timerfd_create()
         let multi = curl_multi_init()
         guard epollFD >= 0, timerFD >= 0, let multi,
-              CCurl_epoll_set(epollFD, timerFD, UInt32(CCurl_READABLE)) == 0,
-              CCurl_epoll_set(epollFD, wakeUp.fd, UInt32(CCurl_READABLE)) == 0
+              CCurl_epoll_set(epollFD, timerFD, UInt32(CCurl_READABLE), 1) == 0,
+              CCurl_epoll_set(epollFD, wakeUp.fd, UInt32(CCurl_READABLE), 1) == 0
         else {
             let reason = String(cString: strerror(errno))
             if epollFD >= 0 { close(epollFD) }
