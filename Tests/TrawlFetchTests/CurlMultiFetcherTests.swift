@@ -253,4 +253,64 @@ struct CurlMultiFetcherTests {
         let error = await #expect(throws: FetchError.self) { try await escaped.fetch("http://127.0.0.1:1/") }
         #expect(error?.code == .cancelled)
     }
+
+    @Test func sendsTheConfiguredUserAgent() async throws {
+        try await withFixture({ configuration, _ in configuration.userAgent = "trawl-test/1" }) { fetcher, server in
+            let response = try await fetcher.fetch(server.url("/user-agent"))
+            #expect(response.body == Array("trawl-test/1".utf8))
+        }
+    }
+
+    @Test func lowSpeedLimitAbortsAStalledTransfer() async throws {
+        try await withFixture({ configuration, _ in
+            configuration.lowSpeedLimit = .init(bytesPerSecond: 1_000_000, duration: .seconds(1))
+        }) { fetcher, server in
+            let start = ContinuousClock.now
+            #expect(await fetchError(fetcher, server.url("/slow/10000"))?.code == .timeout)
+            #expect(ContinuousClock.now - start < .seconds(5))
+        }
+    }
+
+    @Test func perHostConnectionCapHoldsConcurrentTransfers() async throws {
+        try await withFixture({ configuration, _ in configuration.maxConnectionsPerHost = 2 }) { fetcher, server in
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { try await fetcher.fetch(server.url("/slow/20")).status }
+                }
+                for try await status in group {
+                    #expect(status == 200)
+                }
+            }
+            #expect(server.connectionCount == 2)
+        }
+    }
+
+    @Test func cancellingRandomTransfersIsRaceFree() async throws {
+        try await withFixture { fetcher, server in
+            let outcomes = await withTaskGroup(of: String.self) { group in
+                for index in 0..<300 {
+                    let task = Task { try await fetcher.fetch(server.url(index % 6 == 0 ? "/slow/2000" : "/echo/\(index)")) }
+                    group.addTask {
+                        if index % 2 == 0 {
+                            try? await Task.sleep(for: .microseconds(index * 37 % 5000))
+                            task.cancel()
+                        }
+                        switch await task.result {
+                        case .success(let response): return response.status == 200 ? "ok" : "bad status"
+                        case .failure(is CancellationError): return "cancelled"
+                        case .failure(let error): return "unexpected \(error)"
+                        }
+                    }
+                }
+                var outcomes: [String: Int] = [:]
+                for await outcome in group { outcomes[outcome, default: 0] += 1 }
+                return outcomes
+            }
+            #expect(outcomes["ok", default: 0] + outcomes["cancelled", default: 0] == 300)
+            #expect(outcomes["ok", default: 0] >= 150)          // the odd ones are never cancelled
+            #expect(outcomes["cancelled", default: 0] >= 50)    // nor do the slow ones finish first
+            let fetched = try await fetcher.fetch(server.url("/ok"))
+            #expect(fetched.status == 200)
+        }
+    }
 }

@@ -61,6 +61,8 @@ final class FixtureHandler: ChannelInboundHandler, RemovableChannelHandler {
             let host = request.headers["Host"].first ?? ""
             send(context, body: Array(host.utf8), contentType: "text/plain",
                  extra: [("X-Trawl", "one"), ("X-Trawl", "two")])
+        case ("user-agent", 1):
+            send(context, body: Array((request.headers["User-Agent"].first ?? "").utf8), contentType: "text/plain")
         default:
             send(context, status: .notFound, body: Array("no route \(path)".utf8), contentType: "text/plain")
         }

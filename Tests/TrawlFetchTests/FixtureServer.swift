@@ -19,6 +19,7 @@ import Synchronization
 /// - `/slow/MS`: 200 after MS milliseconds
 /// - `/status/CODE`: that status
 /// - `/headers`: 200 with two `X-Trawl` headers; the body is the Host header
+/// - `/user-agent`: the body is the User-Agent header
 final class FixtureServer: Sendable {
     static let okBody = "<html><body>ok</body></html>"
     static let bigSize = 2 << 20

@@ -11,8 +11,8 @@ import Musl
 /// mailbox's eventfd, and drives every transfer with
 /// `curl_multi_socket_action`. One difference: the timer callback only
 /// records curl's deadline, and the timerfd is armed (absolute time) once
-/// per pass instead of once per callback, which halved that syscall's
-/// share of the loop's time.
+/// per pass instead of once per callback (timerfd_settime calls fell from
+/// ~1.9 per page to ~0.03 in the loopback benchmark).
 ///
 /// Made on the caller's thread, then moved to the loop thread, which runs
 /// `run()` and drops the last reference: from then on it is confined to
