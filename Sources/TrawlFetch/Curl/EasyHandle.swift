@@ -1,0 +1,194 @@
+internal import CCurl
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// One libcurl easy handle, configured from a `FetchConfiguration`, and the
+/// buffers of the transfer it is doing. Every fetcher makes its transfers
+/// through this type: the multi loop adds it to a multi handle, a blocking
+/// fetcher calls `perform()`; both read the outcome with `finish(_:)`.
+///
+/// Reused across transfers: `prepare(url:)` resets the handle
+/// (`curl_easy_reset`) and configures it again, which keeps its
+/// allocations but none of the previous transfer's options.
+///
+/// Thread-confined, deliberately not Sendable: whichever thread drives the
+/// transfer owns the handle.
+///
+/// **Context pointer rule.** CURLOPT_PRIVATE, CURLOPT_WRITEDATA and
+/// CURLOPT_HEADERDATA all hold `self`, unretained. Whoever drives the
+/// transfer keeps `self` alive for as long as curl may call back (the multi
+/// loop's table of active transfers; a blocking caller's stack), and
+/// `EasyHandle.from(_:)` is the only way the pointer becomes an object again.
+final class EasyHandle {
+    /// The CURL * this object owns; cleaned up in deinit.
+    let raw: UnsafeMutableRawPointer
+    let configuration: FetchConfiguration
+
+    /// The driver's name for the current transfer (the multi loop's id).
+    var tag: UInt64 = 0
+
+    /// The URL of the current transfer, as asked for.
+    private(set) var url: String = ""
+
+    // Transfer state, filled by the callbacks in EasyHandle+Callbacks.swift.
+    var body: [UInt8] = []
+    /// The current header block's lines, status line and blank line excluded.
+    var headerBytes: [UInt8] = []
+    var blockStatus = 0
+    var blockContentLength: Int? = nil
+    var blockIsEncoded = false
+    /// Set when the body cap aborted the transfer, so CURLE_WRITE_ERROR can
+    /// be reported as `tooLarge` rather than a generic write failure.
+    var bodyTooLarge = false
+
+    /// CURLOPT_CONNECT_TO; curl does not copy lists, so this lives as long
+    /// as the handle (and is freed in deinit).
+    private let connectTo: UnsafeMutablePointer<curl_slist>?
+    /// CURLOPT_ERRORBUFFER: curl's detailed message for a failure.
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+
+    /// Returns nil when libcurl cannot make a handle (out of memory, or
+    /// curl_global_init failed).
+    init?(configuration: FetchConfiguration) {
+        guard CurlLibrary.ensureInitialized() == nil, let raw = curl_easy_init() else { return nil }
+        self.raw = raw
+        self.configuration = configuration
+        var list: UnsafeMutablePointer<curl_slist>? = nil
+        for entry in configuration.connectTo {
+            guard let appended = curl_slist_append(list, entry) else {
+                curl_slist_free_all(list)
+                curl_easy_cleanup(raw)
+                return nil
+            }
+            list = appended
+        }
+        self.connectTo = list
+        self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
+        self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+    }
+
+    deinit {
+        curl_easy_cleanup(raw)
+        curl_slist_free_all(connectTo)
+        errorBuffer.deallocate()
+    }
+
+    /// The handle behind a context pointer that curl hands back.
+    static func from(_ context: UnsafeMutableRawPointer?) -> EasyHandle? {
+        guard let context else { return nil }
+        return Unmanaged<EasyHandle>.fromOpaque(context).takeUnretainedValue()
+    }
+
+    /// The handle a finished CURL * belongs to, via CURLINFO_PRIVATE.
+    static func owning(_ easy: UnsafeMutableRawPointer) -> EasyHandle? {
+        var context: UnsafeMutableRawPointer? = nil
+        guard CCurl_easy_getinfo_pointer(easy, CURLINFO_PRIVATE, &context) == CURLE_OK else { return nil }
+        return from(context)
+    }
+
+    /// Forgets the previous transfer and configures the handle to fetch `url`.
+    func prepare(url: String) throws(FetchError) {
+        curl_easy_reset(raw)
+        self.url = url
+        body = []
+        headerBytes.removeAll(keepingCapacity: true)
+        blockStatus = 0
+        blockContentLength = nil
+        blockIsEncoded = false
+        bodyTooLarge = false
+        errorBuffer[0] = 0
+
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        var options = OptionSetter(handle: raw)
+        options.set(CURLOPT_URL, url)
+        options.set(CURLOPT_PRIVATE, pointer: context)
+        options.set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
+        options.set(CURLOPT_WRITEFUNCTION) { data, size, count, context in
+            EasyHandle.from(context)?.receiveBody(data, size * count) ?? 0
+        }
+        options.set(CURLOPT_WRITEDATA, pointer: context)
+        options.set(CURLOPT_HEADERFUNCTION) { data, size, count, context in
+            EasyHandle.from(context)?.receiveHeader(data, size * count) ?? 0
+        }
+        options.set(CURLOPT_HEADERDATA, pointer: context)
+        options.set(CURLOPT_NOSIGNAL, 1)
+        options.set(CURLOPT_USERAGENT, configuration.userAgent)
+        options.set(CURLOPT_PROTOCOLS_STR, "http,https")
+        options.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        options.set(CURLOPT_FOLLOWLOCATION, 1)
+        options.set(CURLOPT_MAXREDIRS, configuration.maxRedirects)
+        options.set(CURLOPT_ACCEPT_ENCODING, "")   // every encoding this curl decodes
+        options.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
+        options.set(CURLOPT_TIMEOUT_MS, configuration.timeout.curlMilliseconds)
+        options.set(CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.curlMilliseconds)
+        if let lowSpeed = configuration.lowSpeedLimit {
+            options.set(CURLOPT_LOW_SPEED_LIMIT, lowSpeed.bytesPerSecond)
+            options.set(CURLOPT_LOW_SPEED_TIME, lowSpeed.duration.curlSeconds)
+        }
+        if let connectTo {
+            options.set(CURLOPT_CONNECT_TO, list: connectTo)
+        }
+        if let failure = options.failure {
+            throw FetchError(
+                code: .other, url: url,
+                message: "could not set \(failure.option): \(failure.code.explanation)",
+                curlCode: failure.code.rawValue)
+        }
+    }
+
+    /// Runs the prepared transfer on the calling thread (curl_easy_perform),
+    /// for the blocking fetchers.
+    func perform() -> Result<FinishedTransfer, FetchError> {
+        finish(CurlCode(curl_easy_perform(raw)))
+    }
+
+    /// curl's detailed message for the last failure, or its generic one.
+    func failureMessage(_ code: CurlCode) -> String {
+        errorBuffer[0] == 0 ? code.explanation : String(cString: errorBuffer)
+    }
+}
+
+/// Sets options and remembers the first that failed, so `prepare` checks
+/// once instead of after every call.
+private struct OptionSetter {
+    let handle: UnsafeMutableRawPointer
+    var failure: (option: String, code: CurlCode)? = nil
+
+    private mutating func check(_ code: CURLcode, _ option: CURLoption) {
+        if code != CURLE_OK, failure == nil {
+            failure = ("curl option \(option.rawValue)", CurlCode(code))
+        }
+    }
+
+    mutating func set(_ option: CURLoption, _ value: Int) {
+        check(CCurl_easy_setopt_long(handle, option, value), option)
+    }
+
+    mutating func set(_ option: CURLoption, _ value: String) {
+        check(CCurl_easy_setopt_string(handle, option, value), option)
+    }
+
+    mutating func set(_ option: CURLoption, pointer: UnsafeMutableRawPointer) {
+        check(CCurl_easy_setopt_pointer(handle, option, pointer), option)
+    }
+
+    mutating func set(_ option: CURLoption, list: UnsafeMutablePointer<curl_slist>) {
+        check(CCurl_easy_setopt_slist(handle, option, list), option)
+    }
+
+    mutating func set(_ option: CURLoption, function: curl_write_callback) {
+        check(CCurl_easy_setopt_write_function(handle, option, function), option)
+    }
+}
+
+extension EasyHandle {
+    /// Drops the buffers of an abandoned transfer before the handle idles.
+    func releaseBuffers() {
+        body = []
+        headerBytes.removeAll(keepingCapacity: true)
+    }
+}

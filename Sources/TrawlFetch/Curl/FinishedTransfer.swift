@@ -1,0 +1,115 @@
+/// What a successful transfer produced, copied out of its easy handle as raw
+/// as possible: the driving thread (the multi loop) only moves bytes, and
+/// `response()` does the string work on the caller's thread.
+struct FinishedTransfer: Sendable {
+    var url: String
+    var finalURL: String
+    var status: Int
+    var contentType: String?
+    /// The final response's header lines, status line excluded.
+    var headerBytes: [UInt8]
+    var body: [UInt8]
+    var redirectCount: Int
+    var httpVersion: String
+    var timings: FetchTimings
+
+    func response() -> FetchResponse {
+        FetchResponse(
+            url: url, finalURL: finalURL, status: status, contentType: contentType,
+            headers: Self.parseHeaders(headerBytes), body: body, redirectCount: redirectCount,
+            httpVersion: httpVersion, timings: timings)
+    }
+
+    /// Splits "Name: value\r\n" lines. A line starting with a space or tab
+    /// continues the previous value (obsolete folding). Text that is not
+    /// UTF-8 is read as ISO-8859-1, so no byte is lost.
+    static func parseHeaders(_ bytes: [UInt8]) -> [(name: String, value: String)] {
+        var headers: [(name: String, value: String)] = []
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+            let content = HeaderLine.trimmed(line)
+            guard !content.isEmpty else { continue }
+            if line.first == 0x20 || line.first == 0x09 {
+                if !headers.isEmpty {
+                    headers[headers.count - 1].value += " " + text(content)
+                }
+                continue
+            }
+            guard let colon = content.firstIndex(of: UInt8(ascii: ":")) else { continue }
+            let name = HeaderLine.trimmed(content[..<colon])
+            let value = HeaderLine.trimmed(content[(colon + 1)...])
+            headers.append((text(name), text(value)))
+        }
+        return headers
+    }
+
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        String(validating: bytes, as: UTF8.self)
+            ?? String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+    }
+}
+
+internal import CCurl
+
+extension EasyHandle {
+    /// Reads the finished transfer's outcome. Moves the body out, so call
+    /// once per transfer.
+    func finish(_ code: CurlCode) -> Result<FinishedTransfer, FetchError> {
+        guard code == .ok else { return .failure(error(for: code)) }
+        let transfer = FinishedTransfer(
+            url: url,
+            finalURL: string(CURLINFO_EFFECTIVE_URL) ?? url,
+            status: long(CURLINFO_RESPONSE_CODE),
+            contentType: string(CURLINFO_CONTENT_TYPE),
+            headerBytes: headerBytes,
+            body: body,
+            redirectCount: long(CURLINFO_REDIRECT_COUNT),
+            httpVersion: Self.versionName(long(CURLINFO_HTTP_VERSION)),
+            timings: FetchTimings(
+                dns: duration(CURLINFO_NAMELOOKUP_TIME_T),
+                connect: duration(CURLINFO_CONNECT_TIME_T),
+                tls: duration(CURLINFO_APPCONNECT_TIME_T),
+                firstByte: duration(CURLINFO_STARTTRANSFER_TIME_T),
+                total: duration(CURLINFO_TOTAL_TIME_T),
+                redirect: duration(CURLINFO_REDIRECT_TIME_T)))
+        body = []
+        return .success(transfer)
+    }
+
+    private func error(for code: CurlCode) -> FetchError {
+        body = []
+        if bodyTooLarge, code == .writeError {
+            return FetchError(
+                code: .tooLarge, url: url,
+                message: "the body is larger than the limit of \(configuration.maxBodyBytes) bytes",
+                curlCode: code.rawValue)
+        }
+        return FetchError(code: code.fetchErrorCode, url: url, message: failureMessage(code), curlCode: code.rawValue)
+    }
+
+    private func long(_ info: CURLINFO) -> Int {
+        var value = 0
+        return CCurl_easy_getinfo_long(raw, info, &value) == CURLE_OK ? value : 0
+    }
+
+    private func string(_ info: CURLINFO) -> String? {
+        var value: UnsafePointer<CChar>? = nil
+        guard CCurl_easy_getinfo_string(raw, info, &value) == CURLE_OK, let value else { return nil }
+        return String(cString: value)
+    }
+
+    private func duration(_ info: CURLINFO) -> Duration {
+        var microseconds: curl_off_t = 0
+        guard CCurl_easy_getinfo_off_t(raw, info, &microseconds) == CURLE_OK else { return .zero }
+        return .microseconds(microseconds)
+    }
+
+    private static func versionName(_ version: Int) -> String {
+        switch version {
+        case Int(CURL_HTTP_VERSION_1_0): "1.0"
+        case Int(CURL_HTTP_VERSION_1_1): "1.1"
+        case Int(CURL_HTTP_VERSION_2_0): "2"
+        case Int(CURL_HTTP_VERSION_3): "3"
+        default: "unknown (\(version))"
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// How every transfer of one fetcher is made. The same value configures the
+/// event-loop fetcher and (later) the blocking ones, through `EasyHandle`.
+public struct FetchConfiguration: Sendable {
+    /// A minimum transfer rate: abort a transfer slower than
+    /// `bytesPerSecond` for `duration` (CURLOPT_LOW_SPEED_LIMIT / _TIME).
+    public struct LowSpeedLimit: Sendable, Equatable {
+        public var bytesPerSecond: Int
+        public var duration: Duration
+
+        public init(bytesPerSecond: Int, duration: Duration) {
+            self.bytesPerSecond = bytesPerSecond
+            self.duration = duration
+        }
+    }
+
+    public var userAgent: String = "trawl/0.1 (+https://github.com/trawl)"
+    /// The whole transfer, redirects included.
+    public var timeout: Duration = .seconds(30)
+    public var connectTimeout: Duration = .seconds(10)
+    /// The most body bytes kept, after content decoding; a transfer that
+    /// delivers more is aborted with `FetchError.Code.tooLarge`. Because
+    /// curl decodes before handing bytes over, this also stops a gzip bomb.
+    public var maxBodyBytes: Int = 10 << 20
+    public var maxRedirects: Int = 10
+    /// CURLOPT_CONNECT_TO entries, `HOST:PORT:CONNECT-TO-HOST:CONNECT-TO-PORT`,
+    /// e.g. `"::127.0.0.1:8080"` sends every request to 127.0.0.1:8080 while
+    /// keeping the URL's host in `Host:` and TLS.
+    public var connectTo: [String] = []
+    /// The connection cache and the cap on open connections
+    /// (CURLMOPT_MAXCONNECTS and CURLMOPT_MAX_TOTAL_CONNECTIONS). Set it near
+    /// the crawl's concurrency: idle keep-alive connections hold fds too.
+    public var maxConnections: Int = 256
+    /// CURLMOPT_MAX_HOST_CONNECTIONS; 0 means unlimited.
+    public var maxConnectionsPerHost: Int = 0
+    /// `nil` disables the check.
+    public var lowSpeedLimit: LowSpeedLimit? = LowSpeedLimit(bytesPerSecond: 1, duration: .seconds(30))
+
+    public init() {}
+}
+
+extension Duration {
+    /// Whole milliseconds, rounded up so that a positive duration never
+    /// becomes curl's "0 = no limit", and clamped to what a C long holds.
+    var curlMilliseconds: Int {
+        let (seconds, attoseconds) = components
+        guard seconds >= 0 else { return 0 }
+        let millis = seconds.multipliedReportingOverflow(by: 1000)
+        if millis.overflow { return Int.max }
+        let fraction = (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+        let total = millis.partialValue.addingReportingOverflow(fraction)
+        return total.overflow ? Int.max : Int(total.partialValue)
+    }
+
+    /// Whole seconds, rounded up (CURLOPT_LOW_SPEED_TIME takes seconds).
+    var curlSeconds: Int {
+        (curlMilliseconds + 999) / 1000
+    }
+}

@@ -1,0 +1,53 @@
+/// Why a URL could not be fetched. `code` is what a crawler branches on;
+/// `message` is curl's own explanation; `curlCode` is the CURLcode (0 when
+/// the failure was not curl's, e.g. `cancelled` at shutdown).
+public struct FetchError: Error, Sendable, CustomStringConvertible {
+    /// An open set of failure kinds: new ones may be added, so switch with a
+    /// `default`.
+    public struct Code: Hashable, Sendable, RawRepresentable, CustomStringConvertible {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// The host name did not resolve.
+        public static let dns = Code(rawValue: "dns")
+        /// No TCP connection could be made (refused, unreachable).
+        public static let connect = Code(rawValue: "connect")
+        /// The transfer, its connection, or its minimum speed timed out.
+        public static let timeout = Code(rawValue: "timeout")
+        /// The body was larger than `FetchConfiguration.maxBodyBytes`.
+        public static let tooLarge = Code(rawValue: "too-large")
+        /// More redirects than `FetchConfiguration.maxRedirects`, or a loop.
+        public static let tooManyRedirects = Code(rawValue: "too-many-redirects")
+        /// The URL, or a redirect, named a scheme other than http or https.
+        public static let unsupportedScheme = Code(rawValue: "unsupported-scheme")
+        /// The TLS handshake or certificate verification failed.
+        public static let tls = Code(rawValue: "tls")
+        /// The connection broke mid-exchange.
+        public static let reset = Code(rawValue: "reset")
+        /// The server's reply was not valid HTTP or could not be decoded.
+        public static let badResponse = Code(rawValue: "bad-response")
+        /// The fetcher shut down before the transfer finished.
+        public static let cancelled = Code(rawValue: "cancelled")
+        /// Anything else; `message` and `curlCode` say what.
+        public static let other = Code(rawValue: "other")
+    }
+
+    public var code: Code
+    /// The URL that was asked for.
+    public var url: String
+    public var message: String
+    public var curlCode: Int
+
+    public init(code: Code, url: String, message: String, curlCode: Int = 0) {
+        self.code = code
+        self.url = url
+        self.message = message
+        self.curlCode = curlCode
+    }
+
+    public var description: String {
+        let curl = curlCode == 0 ? "" : " (curl \(curlCode))"
+        return "fetching \(url) failed [\(code)]: \(message)\(curl)"
+    }
+}

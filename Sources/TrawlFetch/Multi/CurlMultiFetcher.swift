@@ -1,0 +1,69 @@
+/// The event-loop fetcher: any number of concurrent `fetch` calls share one
+/// libcurl multi handle driven by one thread (see `MultiLoop`), with
+/// connection reuse, HTTP/2 where TLS negotiates it, and content decoding.
+///
+/// Made only by `withFetcher`, which tears it down when its body returns or
+/// throws.
+public final class CurlMultiFetcher: Sendable {
+    private let mailbox: LoopMailbox
+    private let thread: LoopThread
+
+    private init(mailbox: LoopMailbox, thread: LoopThread) {
+        self.mailbox = mailbox
+        self.thread = thread
+    }
+
+    /// Runs `body` with a fetcher, then shuts it down, whether `body`
+    /// returns, throws or is cancelled: transfers still pending fail with
+    /// `FetchError.Code.cancelled`, the loop thread is joined and every curl
+    /// handle cleaned up before this returns.
+    ///
+    /// Throws `FetchError` if the event loop cannot be set up.
+    public static func withFetcher<R: Sendable>(
+        _ configuration: FetchConfiguration,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (CurlMultiFetcher) async throws -> R
+    ) async throws -> R {
+        let fetcher = try start(configuration)
+        let result: Result<R, any Error>
+        do {
+            result = .success(try await body(fetcher))
+        } catch {
+            result = .failure(error)
+        }
+        await fetcher.shutDown()
+        return try result.get()
+    }
+
+    private static func start(_ configuration: FetchConfiguration) throws(FetchError) -> CurlMultiFetcher {
+        let wakeUp = try EventFD()
+        let mailbox = LoopMailbox(wakeUp: wakeUp)
+        let loop = try MultiLoop(configuration: configuration, mailbox: mailbox, wakeUp: wakeUp)
+        let thread = try LoopThread.start(name: "trawl-curl") { loop.run() }
+        return CurlMultiFetcher(mailbox: mailbox, thread: thread)
+    }
+
+    private func shutDown() async {
+        mailbox.close()
+        await thread.join()
+    }
+
+    /// Fetches `url` with GET, following redirects. Any HTTP status is a
+    /// response. Throws `FetchError` when no response could be had, or
+    /// `CancellationError` when the calling task is cancelled (the transfer
+    /// is then abandoned at once).
+    public func fetch(_ url: String) async throws -> FetchResponse {
+        guard let id = mailbox.reserve() else {
+            throw FetchError(code: .cancelled, url: url, message: "the fetcher has shut down")
+        }
+        let mailbox = self.mailbox
+        let transfer = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                mailbox.submit(id, url: url, continuation)
+            }
+        } onCancel: {
+            mailbox.cancel(id)
+        }
+        return transfer.response()
+    }
+}

@@ -1,0 +1,96 @@
+import NIOCore
+import NIOHTTP1
+
+/// Answers one request at a time on one connection (keep-alive).
+final class FixtureHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private var request: HTTPRequestHead?
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            request = head
+        case .body:
+            break
+        case .end:
+            if let request {
+                respond(to: request, context: context)
+            }
+            request = nil
+        }
+    }
+
+    private func respond(to request: HTTPRequestHead, context: ChannelHandlerContext) {
+        let path = request.uri
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        switch (parts.first ?? "", parts.count) {
+        case ("ok", 1):
+            send(context, body: Array(FixtureServer.okBody.utf8), contentType: "text/html; charset=utf-8")
+        case ("echo", 2):
+            send(context, body: Array(parts[1].utf8), contentType: "text/plain")
+        case ("redirect", 2):
+            let remaining = Int(parts[1]) ?? 0
+            redirect(context, to: remaining <= 1 ? "/ok" : "/redirect/\(remaining - 1)")
+        case ("loop", 1):
+            redirect(context, to: "/loop")
+        case ("to-ftp", 1):
+            redirect(context, to: "ftp://127.0.0.1/file.txt")
+        case ("redirect-with-header", 1):
+            redirect(context, to: "/headers", extra: [("X-Redirect-Only", "yes")])
+        case ("big", 1):
+            send(context, body: [UInt8](repeating: UInt8(ascii: "b"), count: FixtureServer.bigSize), contentType: "text/plain")
+        case ("big-chunked", 1):
+            sendChunked(context, total: FixtureServer.bigSize)
+        case ("gzip", 1):
+            send(context, body: FixtureServer.gzipBytes, contentType: "text/plain", extra: [("Content-Encoding", "gzip")])
+        case ("gzip-bomb", 1):
+            send(context, body: FixtureServer.gzipBombBytes, contentType: "application/octet-stream",
+                 extra: [("Content-Encoding", "gzip")])
+        case ("slow", 2):
+            let delay = TimeAmount.milliseconds(Int64(parts[1]) ?? 1000)
+            context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
+                self.send(context, body: Array("slow".utf8), contentType: "text/plain")
+            }
+        case ("status", 2):
+            let code = Int(parts[1]) ?? 500
+            send(context, status: HTTPResponseStatus(statusCode: code), body: Array("status \(code)".utf8),
+                 contentType: "text/plain")
+        case ("headers", 1):
+            let host = request.headers["Host"].first ?? ""
+            send(context, body: Array(host.utf8), contentType: "text/plain",
+                 extra: [("X-Trawl", "one"), ("X-Trawl", "two")])
+        case ("user-agent", 1):
+            send(context, body: Array((request.headers["User-Agent"].first ?? "").utf8), contentType: "text/plain")
+        default:
+            send(context, status: .notFound, body: Array("no route \(path)".utf8), contentType: "text/plain")
+        }
+    }
+
+    private func redirect(_ context: ChannelHandlerContext, to location: String, extra: [(String, String)] = []) {
+        send(context, status: .found, body: Array("moved".utf8), contentType: "text/plain",
+             extra: [("Location", location)] + extra)
+    }
+
+    private func send(
+        _ context: ChannelHandlerContext, status: HTTPResponseStatus = .ok, body: [UInt8],
+        contentType: String, extra: [(String, String)] = []
+    ) {
+        var headers = HTTPHeaders([("Content-Type", contentType), ("Content-Length", "\(body.count)")])
+        headers.add(contentsOf: extra)
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+    }
+
+    private func sendChunked(_ context: ChannelHandlerContext, total: Int) {
+        let headers = HTTPHeaders([("Content-Type", "text/plain"), ("Transfer-Encoding", "chunked")])
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+        let chunk = context.channel.allocator.buffer(bytes: [UInt8](repeating: UInt8(ascii: "c"), count: 64 << 10))
+        for _ in 0..<(total / chunk.readableBytes) {
+            context.write(wrapOutboundOut(.body(.byteBuffer(chunk))), promise: nil)
+        }
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+    }
+}
