@@ -1,0 +1,64 @@
+import Foundation
+
+/// Runs the built `trawl` executable (it sits beside the test bundle in the
+/// build folder) with a time limit, capturing stdout and stderr.
+struct TrawlProcess {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var executable: URL {
+        if let override = ProcessInfo.processInfo.environment["TRAWL_BIN"] { return URL(fileURLWithPath: override) }
+        let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: selfPath).deletingLastPathComponent().appendingPathComponent("trawl")
+    }
+
+    /// Starts trawl; the caller waits with `finish`.
+    static func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
+    }
+
+    static func run(_ arguments: [String], timeout: Duration = .seconds(60)) async throws -> Output {
+        let (process, out, err) = try start(arguments)
+        return try await finish(process, out, err, timeout: timeout)
+    }
+
+    static func finish(_ process: Process, _ out: Pipe, _ err: Pipe, timeout: Duration) async throws -> Output {
+        // Read both pipes on their own threads so a chatty child never blocks.
+        async let stdout = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
+        async let stderr = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now > deadline {
+                process.terminate()
+                throw TimeoutError(arguments: process.arguments ?? [])
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return Output(status: process.terminationStatus,
+                      stdout: String(decoding: await stdout, as: UTF8.self),
+                      stderr: String(decoding: await stderr, as: UTF8.self))
+    }
+
+    struct TimeoutError: Error { var arguments: [String] }
+
+    static func temporaryFile(_ name: String, contents: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("trawl-cli-\(getpid())-\(UUID().uuidString.prefix(6))-\(name)").path
+        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func temporaryDirectory(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("trawl-cli-\(getpid())-\(UUID().uuidString.prefix(6))-\(name)").path
+    }
+}
