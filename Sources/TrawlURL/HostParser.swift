@@ -44,42 +44,42 @@ enum HostParser {
         if isOpaque { return parseOpaque(input, into: &out) }
         if input.isEmpty { return nil }
 
-        let ascii: [UInt8]
-        if let fast = asciiFastPath(input) {
-            ascii = fast
-        } else {
+        // Fast path: write the lower-cased host straight into `out`.
+        let start = out.count
+        if !appendASCIIFastPath(input, to: &out) {
+            out.removeSubrange(start...)
             guard let mapped = DomainToASCII.convert(percentDecode(input)) else { return nil }
-            ascii = mapped
+            out.append(contentsOf: mapped)
         }
-        if IPv4Address.endsInANumber(ascii[...]) {
-            guard let address = IPv4Address.parse(ascii[...]) else { return nil }
+        if IPv4Address.endsInANumber(out[start...]) {
+            guard let address = IPv4Address.parse(out[start...]) else { return nil }
+            out.removeSubrange(start...)
             IPv4Address.serialize(address, to: &out)
             return .ipv4
         }
-        out.append(contentsOf: ascii)
         return .domain
     }
 
     /// The common case: ASCII, no "%", no "xn--" label. Domain to ASCII is
-    /// then just lower-casing plus the forbidden-code-point check.
-    private static func asciiFastPath(_ input: ArraySlice<UInt8>) -> [UInt8]? {
-        var result = [UInt8]()
-        result.reserveCapacity(input.count)
+    /// then just lower-casing plus the forbidden-code-point check (a
+    /// forbidden byte, "%" included, sends the host down the slow path,
+    /// which decodes escapes and fails for what is still forbidden).
+    private static func appendASCIIFastPath(_ input: ArraySlice<UInt8>, to out: inout [UInt8]) -> Bool {
+        out.reserveCapacity(out.count + input.count)
         var labelStart = true
         var i = input.startIndex
         while i < input.endIndex {
             let b = input[i]
-            if b >= 0x80 || b == ASCII.percent { return nil }
+            if b >= 0x80 || isForbiddenDomainByte(b) { return false }
             if labelStart, b | 0x20 == 0x78, i + 3 < input.endIndex,
                input[i + 1] | 0x20 == 0x6E, input[i + 2] == 0x2D, input[i + 3] == 0x2D {
-                return nil
+                return false
             }
-            if isForbiddenDomainByte(b) { return nil }
-            result.append(b.asciiLowercased)
+            out.append(b.asciiLowercased)
             labelStart = b == ASCII.period
             i += 1
         }
-        return result
+        return true
     }
 
     private static func parseOpaque(_ input: ArraySlice<UInt8>, into out: inout [UInt8]) -> HostKind? {

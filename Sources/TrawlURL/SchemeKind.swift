@@ -19,6 +19,22 @@ enum SchemeKind: UInt8, Sendable {
 
     var isSpecial: Bool { self != .other }
 
+    /// The scheme's bytes, shared, so special URLs need no scheme allocation.
+    var name: [UInt8] {
+        switch self {
+        case .http: Self.httpName
+        case .https: Self.httpsName
+        case .ws: Self.wsName
+        case .wss: Self.wssName
+        case .ftp: Self.ftpName
+        case .file: Self.fileName
+        case .other: []
+        }
+    }
+    private static let httpName = Array("http".utf8), httpsName = Array("https".utf8)
+    private static let wsName = Array("ws".utf8), wssName = Array("wss".utf8)
+    private static let ftpName = Array("ftp".utf8), fileName = Array("file".utf8)
+
     var defaultPort: Int? {
         switch self {
         case .http, .ws: 80

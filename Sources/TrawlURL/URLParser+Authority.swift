@@ -69,8 +69,8 @@ extension URLParser {
     }
 
     mutating func fileState(_ c: Int) {
-        url.scheme = Array("file".utf8)
         url.kind = .file
+        url.scheme = SchemeKind.file.name
         url.host = []
         url.hostKind = .empty
         if c == Int(ASCII.slash) || c == Int(ASCII.backslash) {
@@ -111,7 +111,7 @@ extension URLParser {
         }
         if let base, base.layout.kind == .file {
             copyHostFromBase()
-            let basePath = baseBytes[Int(base.layout.pathStart)..<Int(base.layout.queryStart)]
+            let basePath = ArraySlice(baseBytes[Int(base.layout.pathStart)..<Int(base.layout.queryStart)])
             if !startsWithWindowsDriveLetter(at: pointer),
                basePath.count >= 3, isNormalizedDriveLetter(basePath.dropFirst().prefix(2)),
                basePath.count == 3 || basePath[basePath.startIndex + 3] == ASCII.slash {

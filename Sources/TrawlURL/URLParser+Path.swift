@@ -22,6 +22,7 @@ extension URLParser {
     mutating func pathState() {
         let special = url.kind.isSpecial
         var p = pointer
+        url.path.reserveCapacity(url.path.count + input.count - p + carriedSegment.count + 1)
         var segmentStart = url.path.count
         url.path.append(ASCII.slash)
         url.path.append(contentsOf: carriedSegment)

@@ -14,8 +14,9 @@ struct URLParser {
 
     let input: [UInt8]
     let base: WebURL?
-    /// `base.href` as bytes, so base components can be copied as slices.
-    let baseBytes: [UInt8]
+    /// `base.href`'s UTF-8, borrowed for the duration of the parse so base
+    /// components can be copied as slices without copying the whole href.
+    let baseBytes: UnsafeBufferPointer<UInt8>
     var url = URLRecord()
     var state = State.schemeStart
     var pointer = 0
@@ -24,15 +25,23 @@ struct URLParser {
     var carriedSegment: ArraySlice<UInt8> = []
 
     static func parse(_ string: String, base: WebURL?) -> WebURL? {
-        var parser = URLParser(input: preprocess(string), base: base)
-        guard parser.run() else { return nil }
-        return parser.url.serialized()
+        let input = preprocess(string)
+        guard let base else {
+            let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            var parser = URLParser(input: input, base: nil, baseBytes: none)
+            return parser.run() ? parser.url.serialized() : nil
+        }
+        var baseHREF = base.href
+        return baseHREF.withUTF8 { bytes in
+            var parser = URLParser(input: input, base: base, baseBytes: bytes)
+            return parser.run() ? parser.url.serialized() : nil
+        }
     }
 
-    private init(input: [UInt8], base: WebURL?) {
+    private init(input: [UInt8], base: WebURL?, baseBytes: UnsafeBufferPointer<UInt8>) {
         self.input = input
         self.base = base
-        self.baseBytes = base.map { Array($0.href.utf8) } ?? []
+        self.baseBytes = baseBytes
     }
 
     /// Strips leading and trailing C0 controls and spaces and removes every
@@ -136,8 +145,9 @@ struct URLParser {
             pointer = -1
             return true
         }
-        url.scheme = input[0..<pointer].map(\.asciiLowercased)
-        url.kind = SchemeKind(url.scheme)
+        let scheme = input[0..<pointer].map(\.asciiLowercased)
+        url.kind = SchemeKind(scheme)
+        url.scheme = url.kind.isSpecial ? url.kind.name : scheme
         if url.kind == .file {
             state = .file
         } else if url.kind.isSpecial, let base, base.layout.kind == url.kind {
@@ -210,8 +220,9 @@ struct URLParser {
 
     mutating func copySchemeFromBase() {
         guard let base else { return }
-        url.scheme = Array(baseBytes[0..<Int(base.layout.schemeEnd)])
         url.kind = base.layout.kind
+        url.scheme = url.kind.isSpecial
+            ? url.kind.name : Array(baseBytes[0..<Int(base.layout.schemeEnd)])
     }
 
     mutating func copyAuthorityFromBase() {
@@ -231,7 +242,10 @@ struct URLParser {
 
     mutating func copyPathFromBase() {
         guard let layout = base?.layout else { return }
-        url.path = Array(baseBytes[Int(layout.pathStart)..<Int(layout.queryStart)])
+        let basePath = baseBytes[Int(layout.pathStart)..<Int(layout.queryStart)]
+        url.path.removeAll(keepingCapacity: true)
+        url.path.reserveCapacity(basePath.count + input.count)
+        url.path.append(contentsOf: basePath)
     }
 
     mutating func copyQueryFromBase() {

@@ -15,69 +15,107 @@ struct URLRecord {
     var query: [UInt8]? = nil
     var fragment: [UInt8]? = nil
 
-    /// The URL serializer; also records where each component starts so the
-    /// accessors of `WebURL` are slices of `href`.
+    /// Without "/." a path such as "//x" on a host-less URL would read back
+    /// as the host "x".
+    private var needsPathPrefix: Bool {
+        hostKind == .none && !hasOpaquePath && path.count > 1
+            && path[0] == ASCII.slash && path[1] == ASCII.slash
+    }
+
+    private static func decimalDigits(_ value: Int) -> Int {
+        var digits = 1, v = value
+        while v >= 10 { v /= 10; digits += 1 }
+        return digits
+    }
+
+    /// The URL serializer. It writes straight into the new String's storage
+    /// and records where each component starts, so the accessors of
+    /// `WebURL` are slices of `href`.
     func serialized() -> WebURL {
-        var out = [UInt8]()
-        out.reserveCapacity(scheme.count + username.count + password.count + host.count
-            + path.count + (query?.count ?? 0) + (fragment?.count ?? 0) + 16)
-        out.append(contentsOf: scheme)
-        let schemeEnd = out.count
-        out.append(ASCII.colon)
-        var usernameStart = out.count, usernameEnd = out.count, passwordEnd = out.count
-        var hostStart = out.count, hostEnd = out.count
+        let hasCredentials = !username.isEmpty || !password.isEmpty
+        var length = scheme.count + 1 + path.count
         if hostKind != .none {
-            out.append(ASCII.slash)
-            out.append(ASCII.slash)
-            usernameStart = out.count
-            if !username.isEmpty || !password.isEmpty {
-                out.append(contentsOf: username)
-                usernameEnd = out.count
-                if !password.isEmpty {
-                    out.append(ASCII.colon)
-                    out.append(contentsOf: password)
+            length += 2 + host.count
+            if hasCredentials { length += username.count + 1 + (password.isEmpty ? 0 : password.count + 1) }
+            if let port { length += 1 + Self.decimalDigits(port) }
+        } else if needsPathPrefix {
+            length += 2
+        }
+        if let query { length += 1 + query.count }
+        if let fragment { length += 1 + fragment.count }
+
+        var layout = WebURL.Layout(
+            schemeEnd: 0, usernameStart: 0, usernameEnd: 0, passwordEnd: 0, hostStart: 0,
+            hostEnd: 0, pathStart: 0, queryStart: 0, fragmentStart: 0, port: Int32(port ?? -1),
+            kind: kind, hostKind: hostKind, hasOpaquePath: hasOpaquePath,
+            hasQuery: query != nil, hasFragment: fragment != nil)
+        let href = String(unsafeUninitializedCapacity: length) { buffer in
+            var i = 0
+            func put(_ b: UInt8) { buffer[i] = b; i += 1 }
+            func put(_ bytes: [UInt8]) {
+                bytes.withUnsafeBufferPointer { src in
+                    guard let base = src.baseAddress, !src.isEmpty else { return }
+                    (buffer.baseAddress! + i).update(from: base, count: src.count)
                 }
-                passwordEnd = out.count
-                out.append(ASCII.at)
+                i += bytes.count
+            }
+            put(scheme)
+            layout.schemeEnd = UInt32(i)
+            put(ASCII.colon)
+            layout.usernameStart = UInt32(i)
+            if hostKind != .none {
+                put(ASCII.slash)
+                put(ASCII.slash)
+                layout.usernameStart = UInt32(i)
+                layout.usernameEnd = UInt32(i)
+                layout.passwordEnd = UInt32(i)
+                if hasCredentials {
+                    put(username)
+                    layout.usernameEnd = UInt32(i)
+                    if !password.isEmpty {
+                        put(ASCII.colon)
+                        put(password)
+                    }
+                    layout.passwordEnd = UInt32(i)
+                    put(ASCII.at)
+                }
+                layout.hostStart = UInt32(i)
+                put(host)
+                layout.hostEnd = UInt32(i)
+                if let port {
+                    put(ASCII.colon)
+                    let digits = Self.decimalDigits(port)
+                    var v = port
+                    for k in stride(from: i + digits - 1, through: i, by: -1) {
+                        buffer[k] = UInt8(v % 10) + 0x30
+                        v /= 10
+                    }
+                    i += digits
+                }
             } else {
-                usernameEnd = usernameStart
-                passwordEnd = usernameStart
+                layout.usernameEnd = layout.usernameStart
+                layout.passwordEnd = layout.usernameStart
+                layout.hostStart = layout.usernameStart
+                layout.hostEnd = layout.usernameStart
+                if needsPathPrefix {
+                    put(ASCII.slash)
+                    put(ASCII.period)
+                }
             }
-            hostStart = out.count
-            out.append(contentsOf: host)
-            hostEnd = out.count
-            if let port {
-                out.append(ASCII.colon)
-                ASCII.appendDecimal(port, to: &out)
+            layout.pathStart = UInt32(i)
+            put(path)
+            layout.queryStart = UInt32(i)
+            if let query {
+                put(ASCII.question)
+                put(query)
             }
-        } else if !hasOpaquePath, path.count > 1, path[0] == ASCII.slash, path[1] == ASCII.slash {
-            // Without "/." the path "//x" would read back as host "x".
-            out.append(ASCII.slash)
-            out.append(ASCII.period)
+            layout.fragmentStart = UInt32(i)
+            if let fragment {
+                put(ASCII.hash)
+                put(fragment)
+            }
+            return i
         }
-        let pathStart = out.count
-        out.append(contentsOf: path)
-        let queryStart = out.count
-        if let query {
-            out.append(ASCII.question)
-            out.append(contentsOf: query)
-        }
-        let fragmentStart = out.count
-        if let fragment {
-            out.append(ASCII.hash)
-            out.append(contentsOf: fragment)
-        }
-        return WebURL(
-            href: String(decoding: out, as: UTF8.self),
-            layout: WebURL.Layout(
-                schemeEnd: UInt32(schemeEnd),
-                usernameStart: UInt32(usernameStart), usernameEnd: UInt32(usernameEnd),
-                passwordEnd: UInt32(passwordEnd),
-                hostStart: UInt32(hostStart), hostEnd: UInt32(hostEnd),
-                pathStart: UInt32(pathStart), queryStart: UInt32(queryStart),
-                fragmentStart: UInt32(fragmentStart),
-                port: Int32(port ?? -1),
-                kind: kind, hostKind: hostKind, hasOpaquePath: hasOpaquePath,
-                hasQuery: query != nil, hasFragment: fragment != nil))
+        return WebURL(href: href, layout: layout)
     }
 }
