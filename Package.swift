@@ -54,7 +54,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TrawlURLTests", dependencies: ["TrawlURL"]),
+        .testTarget(name: "TrawlURLTests", dependencies: ["TrawlURL"], exclude: ["Resources"]),
         .testTarget(name: "TrawlExtractTests", dependencies: ["TrawlExtract"]),
         .testTarget(
             name: "TrawlFetchTests",

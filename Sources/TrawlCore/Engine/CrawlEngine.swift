@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TrawlFetch
 
 /// Runs one crawl: seeds into the frontier, jobs out to the strategy's
@@ -34,7 +33,7 @@ public enum CrawlEngine {
         var frontier = Frontier(limits: options.limits)
         for seed in seeds.urls { frontier.discover(seed.href, hostKey: seed.origin, depth: 0) }
 
-        let counters = Mutex(CrawlCounters())
+        let counters = LiveCounters()
         let startedAt = Date()
         let clock = ContinuousClock()
         let start = clock.now
@@ -59,7 +58,7 @@ public enum CrawlEngine {
         let usage = ResourceUsage.sample()
         let pages = drive.latencies.count
         let cpu = usage.cpuSeconds - usageBefore.cpuSeconds
-        let peakThreads = max(counters.withLock { $0.peakThreads }, ResourceUsage.currentThreadCount())
+        let peakThreads = max(counters.update { $0.peakThreads }, ResourceUsage.currentThreadCount())
         let report = RunReport(
             settings: .init(
                 mode: options.mode.rawValue, concurrency: options.concurrency, perHost: options.limits.perHost,
@@ -102,7 +101,7 @@ public enum CrawlEngine {
 
     private static func driveCrawl(
         frontier initial: Frontier, worker: some CrawlWorker, concurrency: Int,
-        exports: CrawlExports, counters: Mutex<CrawlCounters>
+        exports: CrawlExports, counters: LiveCounters
     ) async -> DriveSummary {
         var frontier = initial
         var summary = DriveSummary()
@@ -138,7 +137,7 @@ public enum CrawlEngine {
                 } catch {}
                 tally(outcome.record, into: &summary)
                 let snapshot = (frontier.inFlight, frontier.queued)
-                counters.withLock { counters in
+                counters.update { counters in
                     counters.pages += 1
                     counters.bytes += outcome.record.bytes
                     if outcome.record.error != nil { counters.errors += 1 }
@@ -159,14 +158,14 @@ public enum CrawlEngine {
     /// Runs `body` while a side task samples the thread count and calls the
     /// progress handler every 500 ms.
     private static func withProgress<R: Sendable>(
-        counters: Mutex<CrawlCounters>, start: ContinuousClock.Instant, handler: ProgressHandler?,
+        counters: LiveCounters, start: ContinuousClock.Instant, handler: ProgressHandler?,
         _ body: () async -> R
     ) async -> R {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 while !Task.isCancelled {
                     let threads = ResourceUsage.currentThreadCount()
-                    let snapshot = counters.withLock { counters in
+                    let snapshot = counters.update { counters in
                         counters.peakThreads = max(counters.peakThreads, threads)
                         return counters
                     }

@@ -22,7 +22,7 @@ final class OutputFile {
     }
 
     deinit {
-        if fd >= 0 { close(fd) }
+        if fd >= 0 { Glibc.close(fd) }
     }
 
     func write(_ text: String) throws {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The live numbers the progress line shows; the engine updates them under
 /// a Mutex, the progress task reads them.
 public struct CrawlCounters: Sendable, Equatable {
@@ -7,4 +9,14 @@ public struct CrawlCounters: Sendable, Equatable {
     public var queued = 0
     public var bytes = 0
     public var peakThreads = 0
+}
+
+/// Shared home of the live counters: the driver writes, the progress task
+/// reads. A class so both tasks hold the same Mutex (which cannot be copied).
+final class LiveCounters: Sendable {
+    private let state = Mutex(CrawlCounters())
+
+    func update<R>(_ body: (inout CrawlCounters) -> R) -> R {
+        state.withLock { body(&$0) }
+    }
 }

@@ -18,7 +18,9 @@ public struct ResourceUsage: Sendable, Equatable {
 
     public static func sample(_ who: Who = .current) -> ResourceUsage {
         var usage = rusage()
-        getrusage(who == .current ? RUSAGE_SELF : RUSAGE_CHILDREN, &usage)
+        // Glibc imports RUSAGE_* as an enum whose raw type differs from the
+        // parameter's, so the values are spelled out (sys/resource.h).
+        getrusage(who == .current ? 0 /* RUSAGE_SELF */ : -1 /* RUSAGE_CHILDREN */, &usage)
         return ResourceUsage(
             userSeconds: Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6,
             systemSeconds: Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6,
