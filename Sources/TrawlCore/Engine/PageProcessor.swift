@@ -62,7 +62,20 @@ public struct PageProcessor: Sendable {
     /// Content-Type is parsed when its first bytes look like HTML.
     static func isHTML(contentType: String?, body: [UInt8]) -> Bool {
         guard let contentType else { return HTMLSniffer.looksLikeHTML(body) }
-        let mime = contentType.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
-        return mime == "text/html" || mime == "application/xhtml+xml"
+        let essence = contentType.utf8.prefix { $0 != 0x3B }  // up to ";"
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let first = essence.firstIndex(where: { !isSpace($0) }),
+              let last = essence.lastIndex(where: { !isSpace($0) })
+        else { return false }
+        let mime = essence[first...last]
+        return equalsIgnoringASCIICase(mime, "text/html") || equalsIgnoringASCIICase(mime, "application/xhtml+xml")
+    }
+
+    private static func equalsIgnoringASCIICase(_ bytes: Substring.UTF8View.SubSequence, _ lowercase: StaticString) -> Bool {
+        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
+        let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
+        return zip(bytes, expected).allSatisfy { byte, want in
+            (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) == want
+        }
     }
 }

@@ -10,6 +10,16 @@ enum CSV {
         field(source) + "," + field(target)
     }
 
+    /// Splits one row of two fields written by `row`, given as UTF-8 bytes.
+    static func parseRow(_ line: UnsafeRawBufferPointer) -> (String, String)? {
+        if !line.contains(0x22), let comma = line.firstIndex(of: 0x2C) {
+            // Unquoted rows hold exactly one comma: `field` quotes any other.
+            return (String(decoding: UnsafeRawBufferPointer(rebasing: line[..<comma]), as: UTF8.self),
+                    String(decoding: UnsafeRawBufferPointer(rebasing: line[(comma + 1)...]), as: UTF8.self))
+        }
+        return parseRow(Substring(String(decoding: line, as: UTF8.self)))
+    }
+
     /// Splits one row of two fields written by `row`.
     static func parseRow(_ line: Substring) -> (String, String)? {
         if !line.utf8.contains(0x22), let comma = line.firstIndex(of: ",") {

@@ -6,27 +6,36 @@ import Glibc
 /// chunks to `path.partial`, then renames it over `path`: readers see the old
 /// file or the whole new one, never half of it.
 final class ChunkedWriter {
+    private static let chunkSize = 1 << 16
     private let path: String
     private let file: OutputFile
-    private var buffer = ""
+    private var buffer: [UInt8] = []
 
     init(path: String) throws {
         self.path = path
         file = try OutputFile(path: path + ".partial")
-        buffer.reserveCapacity(1 << 16)
+        buffer.reserveCapacity(Self.chunkSize + 4096)
     }
 
     func write(_ text: String) throws {
-        buffer += text
-        if buffer.utf8.count >= 1 << 16 {
-            try file.write(buffer)
-            buffer.removeAll(keepingCapacity: true)
-        }
+        buffer.append(contentsOf: text.utf8)
+        try flushIfFull()
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: bytes)
+        try flushIfFull()
+    }
+
+    private func flushIfFull() throws {
+        guard buffer.count >= Self.chunkSize else { return }
+        try buffer.withUnsafeBytes { try file.write($0) }
+        buffer.removeAll(keepingCapacity: true)
     }
 
     func commit() throws {
-        try file.write(buffer)
-        buffer = ""
+        try buffer.withUnsafeBytes { try file.write($0) }
+        buffer = []
         try file.close()
         if rename(path + ".partial", path) != 0 {
             throw TrawlError(.writeFailed, "cannot replace '\(path)': \(String(cString: strerror(errno)))")

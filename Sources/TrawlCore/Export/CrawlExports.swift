@@ -56,24 +56,23 @@ final class CrawlExports {
     func finishGraph() throws -> RunReport.EdgeSet {
         try pagesFile.close()
         try edgesFile.close()
-        let text: String
-        do {
-            text = try String(contentsOfFile: edgesPath, encoding: .utf8)
-        } catch {
-            throw TrawlError(.writeFailed, "cannot read back '\(edgesPath)'", underlying: ReadFailure(error))
-        }
-        var rows = text.split(separator: "\n").dropFirst().map(String.init)
-        rows.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let file = try OutputFile.readAll(edgesPath)
+        let header = Array("source,target\n".utf8)
+        let rows = SortedLines(file, from: file.starts(with: header) ? header.count : 0)
         var hash = SHA256()
         let sorted = try ChunkedWriter(path: edgesPath)
         try sorted.write("source,target\n")
         var edges: [(String, String)] = []
         edges.reserveCapacity(rows.count)
-        for row in rows {
-            hash.update(row)
-            hash.update(CollectionOfOne(0x0A))
-            try sorted.write(row + "\n")
-            if let edge = CSV.parseRow(Substring(row)) { edges.append(edge) }
+        let newline = [UInt8(0x0A)]
+        try newline.withUnsafeBytes { newline in
+            try rows.forEach { row in
+                hash.update(row)
+                hash.update(newline)
+                try sorted.write(row)
+                try sorted.write(newline)
+                if let edge = CSV.parseRow(row) { edges.append(edge) }
+            }
         }
         try sorted.commit()
         let graph = GraphWriter(pages: nodes, edges: edges)

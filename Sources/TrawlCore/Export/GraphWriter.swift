@@ -86,6 +86,9 @@ struct GraphWriter {
 
     /// A DOT double-quoted ID: backslash and quote escaped, line breaks dropped.
     static func quoted(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 == 0x0A || $0 == 0x0D }) else {
+            return "\"" + value + "\""
+        }
         var out = "\""
         for character in value {
             switch character {

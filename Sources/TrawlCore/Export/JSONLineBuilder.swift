@@ -33,33 +33,48 @@ struct JSONLineBuilder {
     }
 
     /// RFC 8259 string escaping: quote, backslash and control characters.
+    /// Works on UTF-8 bytes: every byte that needs escaping is ASCII, and
+    /// multi-byte sequences never contain ASCII bytes.
     static func appendQuoted(_ value: String, to text: inout String) {
         text += "\""
-        var plainStart = value.unicodeScalars.startIndex
-        let scalars = value.unicodeScalars
-        var index = plainStart
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escape = nil
-            }
-            if let escape {
-                text.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                text += escape
-                plainStart = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
+        guard value.utf8.contains(where: needsEscape) else {
+            text += value
+            text += "\""
+            return
         }
-        text.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
+        var value = value
+        value.withUTF8 { bytes in
+            var plainStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard needsEscape(byte) else { continue }
+                if plainStart < index {
+                    text += String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]), as: UTF8.self)
+                }
+                text += escape(byte)
+                plainStart = index + 1
+            }
+            if plainStart < bytes.count {
+                text += String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart...]), as: UTF8.self)
+            }
+        }
         text += "\""
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C
+    }
+
+    private static func escape(_ byte: UInt8) -> String {
+        switch byte {
+        case 0x22: return "\\\""
+        case 0x5C: return "\\\\"
+        case 0x0A: return "\\n"
+        case 0x0D: return "\\r"
+        case 0x09: return "\\t"
+        default:
+            let hex = String(byte, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
     }
 }

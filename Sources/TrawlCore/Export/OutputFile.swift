@@ -27,16 +27,40 @@ final class OutputFile {
 
     func write(_ text: String) throws {
         var text = text
-        try text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw TrawlError(.writeFailed, "cannot write '\(path)': \(String(cString: strerror(errno)))")
-                }
-                offset += written
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes all of `bytes`, retrying short writes and EINTR.
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(fd, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw TrawlError(.writeFailed, "cannot write '\(path)': \(String(cString: strerror(errno)))")
             }
+            offset += written
+        }
+    }
+
+    /// The whole content of `path`.
+    static func readAll(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw TrawlError(.writeFailed, "cannot read back '\(path)': \(String(cString: strerror(errno)))")
+        }
+        defer { Glibc.close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw TrawlError(.writeFailed, "cannot read back '\(path)': \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
         }
     }
 

@@ -3,8 +3,10 @@
 /// anything.
 enum XMLText {
     static func escape(_ value: String) -> String {
+        // Normalized URLs almost never need escaping: skip the rebuild.
+        guard value.utf8.contains(where: needsAttention) else { return value }
         var out = ""
-        out.reserveCapacity(value.utf8.count)
+        out.reserveCapacity(value.utf8.count + 16)
         for scalar in value.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
@@ -18,5 +20,11 @@ enum XMLText {
             }
         }
         return out
+    }
+
+    /// Bytes that may change under `escape`: the entities, C0 controls, and
+    /// 0xEF, the lead byte of U+FFFE and U+FFFF in UTF-8.
+    private static func needsAttention(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
     }
 }
