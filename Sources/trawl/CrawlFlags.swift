@@ -88,8 +88,18 @@ struct CrawlFlags: ParsableArguments {
 }
 
 /// A byte count written as 500, 64KB, 10MB or 1GB (powers of 1024).
-struct ByteSize: ExpressibleByArgument, Sendable {
+struct ByteSize: ExpressibleByArgument, CustomStringConvertible, Sendable {
     var bytes: Int
+
+    /// The largest whole unit: "10MB", "4KB", "1500B"; --help shows defaults so.
+    var description: String {
+        for (suffix, factor) in [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)] where bytes % factor == 0 {
+            return "\(bytes / factor)\(suffix)"
+        }
+        return "\(bytes)B"
+    }
+
+    var defaultValueDescription: String { description }
 
     init(bytes: Int) { self.bytes = bytes }
 

@@ -93,8 +93,8 @@ struct XMLTextTests {
     }
 
     @Test func dotIDsEscapeQuotesAndBackslashesAndDropLineBreaks() {
-        #expect(GraphWriter.quoted("http://a/") == "\"http://a/\"")
-        #expect(GraphWriter.quoted("a\"b\\c\nd") == "\"a\\\"b\\\\cd\"")
+        #expect(DOTID.quoted("http://a/") == "\"http://a/\"")
+        #expect(DOTID.quoted("a\"b\\c\nd") == "\"a\\\"b\\\\cd\"")
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A web made of exactly the pages a test wrote down.
 final class HandWrittenWeb: Sendable {
     let hostNames: [String]
@@ -47,11 +49,18 @@ final class HandWrittenWeb: Sendable {
             for page in hostPages.values where page.status == 200 {
                 for link in page.links {
                     guard let target = AbsoluteURL(link), hostIndex[target.host] != nil else { continue }
-                    lines.insert("\(page.url),\(target.canonical)")
+                    lines.insert(Self.csvField(page.url) + "," + Self.csvField(target.canonical))
                 }
             }
         }
         return Array(lines)
+    }
+
+    /// An edges.csv field: RFC 4180 quoting when it holds a comma, quote or
+    /// line break, as the crawler writes it.
+    static func csvField(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     func response(host: Int, path: String) -> SyntheticResponse {

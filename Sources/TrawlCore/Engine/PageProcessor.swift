@@ -11,6 +11,8 @@ public struct PageProcessor: Sendable {
     public var scope: CrawlScope
     /// `--edges all`: keep out-of-scope targets in edges.csv too.
     public var includeOutOfScopeEdges: Bool
+    /// Shared by every page of the crawl this processor serves.
+    let linkCache = LinkResolutionCache()
 
     public init(scope: CrawlScope, includeOutOfScopeEdges: Bool = false) {
         self.scope = scope
@@ -44,7 +46,7 @@ public struct PageProcessor: Sendable {
             return PageOutcome(job: job, record: record, source: source, edgeTargets: [], follow: [])
         }
         let page = HTMLExtractor.extract(response.body, contentType: response.contentType)
-        let resolved = ResolvedLinks(page: page, documentURL: finalURL)
+        let resolved = ResolvedLinks(page: page, documentURL: finalURL, cache: linkCache)
         record.title = page.title
         record.outlinks = resolved.links.count
         var edgeTargets: [String] = []

@@ -10,6 +10,20 @@ enum CSV {
         field(source) + "," + field(target)
     }
 
+    /// Calls `body` with the two fields of one row written by `row`, as
+    /// UTF-8 bytes; an unquoted row is split in place, without copies.
+    static func splitRow(
+        _ line: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
+    ) rethrows {
+        if !line.contains(0x22), let comma = line.firstIndex(of: 0x2C) {
+            try body(UnsafeRawBufferPointer(rebasing: line[..<comma]), UnsafeRawBufferPointer(rebasing: line[(comma + 1)...]))
+        } else if var (source, target) = parseRow(line) {
+            try source.withUTF8 { source in
+                try target.withUTF8 { target in try body(UnsafeRawBufferPointer(source), UnsafeRawBufferPointer(target)) }
+            }
+        }
+    }
+
     /// Splits one row of two fields written by `row`, given as UTF-8 bytes.
     static func parseRow(_ line: UnsafeRawBufferPointer) -> (String, String)? {
         if !line.contains(0x22), let comma = line.firstIndex(of: 0x2C) {

@@ -9,8 +9,10 @@ final class CrawlExports {
     private let pagesFile: OutputFile
     private let edgesFile: OutputFile
     private var emittedSources = Set<String>()
-    private var nodes: [(String, GraphWriter.NodeInfo)] = []
-    private var nodeSeen = Set<String>()
+    /// Graph nodes in first-seen order (pages and link targets), so the
+    /// graph files need no second pass over the edges.
+    private var nodes: [(url: String, info: GraphWriter.NodeInfo?)] = []
+    private var nodeIndex: [String: Int] = [:]
 
     var pagesPath: String { directory + "/pages.jsonl" }
     var edgesPath: String { directory + "/edges.csv" }
@@ -36,19 +38,30 @@ final class CrawlExports {
     /// its edges (a redirect can land two requests on one page).
     func record(_ outcome: PageOutcome) throws {
         try pagesFile.write(outcome.record.jsonLine + "\n")
-        if nodeSeen.insert(outcome.source).inserted {
-            nodes.append((outcome.source, .init(status: outcome.record.status, depth: outcome.record.depth, title: outcome.record.title)))
-        }
+        let record = outcome.record
+        noteNode(outcome.source, info: .init(status: record.status, depth: record.depth, title: record.title))
         guard !outcome.edgeTargets.isEmpty, emittedSources.insert(outcome.source).inserted else { return }
         let source = CSV.field(outcome.source)
         var rows = ""
         for target in outcome.edgeTargets {
+            noteNode(target, info: nil)
             rows += source
             rows += ","
             rows += CSV.field(target)
             rows += "\n"
         }
         try edgesFile.write(rows)
+    }
+
+    /// Adds a node, or gives a known link target its page's details (the
+    /// first fetch of a page wins: a redirect can land two requests on it).
+    private func noteNode(_ url: String, info: GraphWriter.NodeInfo?) {
+        if let index = nodeIndex[url] {
+            if nodes[index].info == nil, let info { nodes[index].info = info }
+        } else {
+            nodeIndex[url] = nodes.count
+            nodes.append((url, info))
+        }
     }
 
     /// Rewrites edges.csv sorted (byte order, as `LC_ALL=C sort`), writes the
@@ -62,8 +75,6 @@ final class CrawlExports {
         var hash = SHA256()
         let sorted = try ChunkedWriter(path: edgesPath)
         try sorted.write("source,target\n")
-        var edges: [(String, String)] = []
-        edges.reserveCapacity(rows.count)
         let newline = [UInt8(0x0A)]
         try newline.withUnsafeBytes { newline in
             try rows.forEach { row in
@@ -71,14 +82,13 @@ final class CrawlExports {
                 hash.update(newline)
                 try sorted.write(row)
                 try sorted.write(newline)
-                if let edge = CSV.parseRow(row) { edges.append(edge) }
             }
         }
         try sorted.commit()
-        let graph = GraphWriter(pages: nodes, edges: edges)
+        let graph = GraphWriter(nodes: nodes, edges: rows)
         try graph.writeGraphML(to: directory + "/graph.graphml")
         try graph.writeDOT(to: directory + "/graph.dot")
-        return RunReport.EdgeSet(edges: rows.count, nodes: graph.nodes.count, sha256: hash.finalizeHex())
+        return RunReport.EdgeSet(edges: rows.count, nodes: nodes.count, sha256: hash.finalizeHex())
     }
 
     func writeReport(_ report: RunReport) throws {

@@ -2,6 +2,10 @@
 /// (Graphviz). Node ids are the normalized URLs themselves, so every tool
 /// shows the URL and a graph joins back to pages.jsonl and edges.csv without
 /// a lookup table. Fetched pages carry their status, depth and title.
+///
+/// Edges are written straight from edges.csv's sorted rows: a large crawl
+/// has millions of them, and a String pair per edge would double the
+/// crawl's peak memory.
 struct GraphWriter {
     struct NodeInfo: Sendable {
         var status: Int?
@@ -9,27 +13,11 @@ struct GraphWriter {
         var title: String?
     }
 
-    /// Distinct nodes in first-seen order: fetched pages, then edge endpoints.
-    let nodes: [String]
-    let info: [String: NodeInfo]
-    let edges: [(String, String)]
-
-    init(pages: [(String, NodeInfo)], edges: [(String, String)]) {
-        var order: [String] = []
-        var seen = Set<String>()
-        var info: [String: NodeInfo] = [:]
-        for (url, node) in pages where seen.insert(url).inserted {
-            order.append(url)
-            info[url] = node
-        }
-        for (source, target) in edges {
-            if seen.insert(source).inserted { order.append(source) }
-            if seen.insert(target).inserted { order.append(target) }
-        }
-        self.nodes = order
-        self.info = info
-        self.edges = edges
-    }
+    /// Distinct nodes in first-seen order; `info` is nil for link targets
+    /// that were never fetched.
+    let nodes: [(url: String, info: NodeInfo?)]
+    /// edges.csv rows ("source,target", CSV-quoted where needed).
+    let edges: SortedLines
 
     func writeGraphML(to path: String) throws {
         let out = try ChunkedWriter(path: path)
@@ -45,8 +33,8 @@ struct GraphWriter {
               <graph id="trawl" edgedefault="directed">
 
             """)
-        for url in nodes {
-            guard let node = info[url] else {
+        for (url, info) in nodes {
+            guard let node = info else {
                 try out.write("    <node id=\"\(XMLText.escape(url))\"/>\n")
                 continue
             }
@@ -56,8 +44,14 @@ struct GraphWriter {
             if let title = node.title { line += "<data key=\"title\">\(XMLText.escape(title))</data>" }
             try out.write(line + "</node>\n")
         }
-        for (source, target) in edges {
-            try out.write("    <edge source=\"\(XMLText.escape(source))\" target=\"\(XMLText.escape(target))\"/>\n")
+        try edges.forEach { row in
+            try CSV.splitRow(row) { source, target in
+                try out.write("    <edge source=\"")
+                try out.write(source, escapedBy: XMLText.self)
+                try out.write("\" target=\"")
+                try out.write(target, escapedBy: XMLText.self)
+                try out.write("\"/>\n")
+            }
         }
         try out.write("  </graph>\n</graphml>\n")
         try out.commit()
@@ -66,38 +60,69 @@ struct GraphWriter {
     func writeDOT(to path: String) throws {
         let out = try ChunkedWriter(path: path)
         try out.write("digraph trawl {\n  node [shape=box, fontsize=10];\n")
-        for url in nodes {
+        for (url, info) in nodes {
             var attributes: [String] = []
-            if let node = info[url] {
+            if let node = info {
                 if let status = node.status { attributes.append("status=\(status)") }
                 attributes.append("depth=\(node.depth)")
                 if let status = node.status, status >= 400 { attributes.append("color=red") }
             } else {
                 attributes.append("style=dashed")
             }
-            try out.write("  \(Self.quoted(url)) [\(attributes.joined(separator: ", "))];\n")
+            try out.write("  \(DOTID.quoted(url)) [\(attributes.joined(separator: ", "))];\n")
         }
-        for (source, target) in edges {
-            try out.write("  \(Self.quoted(source)) -> \(Self.quoted(target));\n")
+        try edges.forEach { row in
+            try CSV.splitRow(row) { source, target in
+                try out.write("  \"")
+                try out.write(source, escapedBy: DOTID.self)
+                try out.write("\" -> \"")
+                try out.write(target, escapedBy: DOTID.self)
+                try out.write("\";\n")
+            }
         }
         try out.write("}\n")
         try out.commit()
     }
+}
 
-    /// A DOT double-quoted ID: backslash and quote escaped, line breaks dropped.
-    static func quoted(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 == 0x0A || $0 == 0x0D }) else {
-            return "\"" + value + "\""
+/// An escaping that leaves most text alone: `needsEscaping` finds the bytes
+/// it would change, so clean text is copied as bytes.
+protocol TextEscaping {
+    static func needsEscaping(_ byte: UInt8) -> Bool
+    static func escape(_ value: String) -> String
+}
+
+extension ChunkedWriter {
+    /// Writes UTF-8 `bytes` through `Escaping`, copying them unchanged when
+    /// no byte needs it (the usual case for URLs).
+    func write<Escaping: TextEscaping>(_ bytes: UnsafeRawBufferPointer, escapedBy _: Escaping.Type) throws {
+        if bytes.contains(where: Escaping.needsEscaping) {
+            try write(Escaping.escape(String(decoding: bytes, as: UTF8.self)))
+        } else {
+            try write(bytes)
         }
-        var out = "\""
-        for character in value {
-            switch character {
+    }
+}
+
+/// DOT double-quoted IDs: backslash and quote escaped, line breaks dropped.
+enum DOTID: TextEscaping {
+    static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte == 0x22 || byte == 0x5C || byte == 0x0A || byte == 0x0D
+    }
+
+    static func escape(_ value: String) -> String {
+        guard value.utf8.contains(where: needsEscaping) else { return value }
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n", "\r": continue
-            default: out.append(character)
+            default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        return out
     }
+
+    static func quoted(_ value: String) -> String { "\"" + escape(value) + "\"" }
 }

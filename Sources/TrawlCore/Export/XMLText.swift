@@ -1,10 +1,10 @@
 /// Escaping for GraphML: the five XML entities, and characters XML 1.0 does
 /// not allow (C0 controls but tab/LF/CR) dropped, since page titles can hold
 /// anything.
-enum XMLText {
+enum XMLText: TextEscaping {
     static func escape(_ value: String) -> String {
         // Normalized URLs almost never need escaping: skip the rebuild.
-        guard value.utf8.contains(where: needsAttention) else { return value }
+        guard value.utf8.contains(where: needsEscaping) else { return value }
         var out = ""
         out.reserveCapacity(value.utf8.count + 16)
         for scalar in value.unicodeScalars {
@@ -24,7 +24,7 @@ enum XMLText {
 
     /// Bytes that may change under `escape`: the entities, C0 controls, and
     /// 0xEF, the lead byte of U+FFFE and U+FFFF in UTF-8.
-    private static func needsAttention(_ byte: UInt8) -> Bool {
+    static func needsEscaping(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
     }
 }
