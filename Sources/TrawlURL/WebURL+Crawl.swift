@@ -84,20 +84,6 @@ extension WebURL {
         b.isASCIIAlphanumeric || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
     }
 
-    /// Everything a path-relative reference resolves against: the URL up to
-    /// and including the last "/" of its path ("http://h/a/b?q" gives
-    /// "http://h/a/"). Two bases with the same prefix resolve every reference
-    /// that is not empty, a query or a fragment to the same URL, which makes
-    /// it a memo key. nil for URLs without a hierarchical path.
-    public var pathDirectoryPrefix: Substring? {
-        guard !layout.hasOpaquePath else { return nil }
-        let utf8 = href.utf8
-        let pathStart = utf8.index(utf8.startIndex, offsetBy: Int(layout.pathStart))
-        let queryStart = utf8.index(utf8.startIndex, offsetBy: Int(layout.queryStart))
-        guard let slash = utf8[pathStart..<queryStart].lastIndex(of: ASCII.slash) else { return nil }
-        return href[..<href.utf8.index(after: slash)]
-    }
-
     /// An approximation of the registrable domain ("eTLD+1") for
     /// `--scope domain`, without the Public Suffix List: the last two labels,
     /// or the last three when the TLD has two letters and the label before

@@ -11,8 +11,6 @@ public struct PageProcessor: Sendable {
     public var scope: CrawlScope
     /// `--edges all`: keep out-of-scope targets in edges.csv too.
     public var includeOutOfScopeEdges: Bool
-    /// Shared by every page of the crawl this processor serves.
-    let linkCache = LinkResolutionCache()
 
     public init(scope: CrawlScope, includeOutOfScopeEdges: Bool = false) {
         self.scope = scope
@@ -46,7 +44,7 @@ public struct PageProcessor: Sendable {
             return PageOutcome(job: job, record: record, source: source, edgeTargets: [], follow: [])
         }
         let page = HTMLExtractor.extract(response.body, contentType: response.contentType)
-        let resolved = ResolvedLinks(page: page, documentURL: finalURL, cache: linkCache)
+        let resolved = ResolvedLinks(page: page, documentURL: finalURL)
         record.title = page.title
         record.outlinks = resolved.links.count
         var edgeTargets: [String] = []

@@ -19,17 +19,15 @@ public struct ResolvedLinks: Sendable {
     /// Non-http(s) results (mailto:, javascript:, …) and unparsable hrefs are
     /// dropped. When an href appears twice, it is followed if any occurrence
     /// may be followed.
-    /// `cache` memoizes resolutions across the pages of a crawl.
-    public init(page: ExtractedPage, documentURL: WebURL, cache: LinkResolutionCache? = nil) {
+    public init(page: ExtractedPage, documentURL: WebURL) {
         let base = page.baseHref.flatMap { WebURL($0, base: documentURL) } ?? documentURL
         let pageNofollow = page.robots.contains(.nofollow)
-        let hrefs = page.links.map(\.href)
-        let resolutions = cache?.resolve(hrefs, base: base) ?? hrefs.map { LinkResolutionCache.resolve($0, base: base) }
         var links: [Link] = []
         var index: [String: Int] = [:]
         links.reserveCapacity(page.links.count)
-        for (extracted, resolution) in zip(page.links, resolutions) {
-            guard let url = resolution else { continue }
+        for extracted in page.links {
+            guard let resolved = WebURL(extracted.href, base: base), resolved.isHTTP else { continue }
+            let url = resolved.normalizedForCrawl()
             let follow = !(pageNofollow || extracted.nofollow)
             if let existing = index[url.href] {
                 if follow { links[existing].follow = true }
