@@ -61,6 +61,14 @@ final class FixtureHandler: ChannelInboundHandler, RemovableChannelHandler {
             let host = request.headers["Host"].first ?? ""
             send(context, body: Array(host.utf8), contentType: "text/plain",
                  extra: [("X-Trawl", "one"), ("X-Trawl", "two")])
+        case ("close", 1):
+            send(context, body: Array(FixtureServer.okBody.utf8), contentType: "text/html; charset=utf-8",
+                 extra: [("Connection", "close")], thenClose: true)
+        case ("drop", 1):
+            send(context, body: Array(FixtureServer.okBody.utf8), contentType: "text/html; charset=utf-8")
+            context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(20)) {
+                context.close(promise: nil)
+            }
         case ("user-agent", 1):
             send(context, body: Array((request.headers["User-Agent"].first ?? "").utf8), contentType: "text/plain")
         default:
@@ -75,13 +83,19 @@ final class FixtureHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func send(
         _ context: ChannelHandlerContext, status: HTTPResponseStatus = .ok, body: [UInt8],
-        contentType: String, extra: [(String, String)] = []
+        contentType: String, extra: [(String, String)] = [], thenClose: Bool = false
     ) {
         var headers = HTTPHeaders([("Content-Type", contentType), ("Content-Length", "\(body.count)")])
         headers.add(contentsOf: extra)
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        guard thenClose else {
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            return
+        }
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
+        }
     }
 
     private func sendChunked(_ context: ChannelHandlerContext, total: Int) {

@@ -20,6 +20,9 @@ import Synchronization
 /// - `/status/CODE`: that status
 /// - `/headers`: 200 with two `X-Trawl` headers; the body is the Host header
 /// - `/user-agent`: the body is the User-Agent header
+/// - `/close`: `okBody` with `Connection: close`, then the server closes
+/// - `/drop`: `okBody` kept alive, then the server closes the idle
+///   connection 20 ms later without a word (as servers' idle timeouts do)
 final class FixtureServer: Sendable {
     static let okBody = "<html><body>ok</body></html>"
     static let bigSize = 2 << 20
@@ -40,25 +43,32 @@ final class FixtureServer: Sendable {
     let port: Int
     private let channel: any Channel
     private let accepted: Counter
+    private let open: Counter
 
     /// Connections accepted so far.
     var connectionCount: Int { accepted.value.load(ordering: .relaxed) }
+    /// Connections accepted and not yet closed.
+    var openConnectionCount: Int { open.value.load(ordering: .relaxed) }
 
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
-    private init(port: Int, channel: any Channel, accepted: Counter) {
+    private init(port: Int, channel: any Channel, accepted: Counter, open: Counter) {
         self.port = port
         self.channel = channel
         self.accepted = accepted
+        self.open = open
     }
 
     static func withServer<R>(_ body: (FixtureServer) async throws -> R) async throws -> R {
         let counter = Counter()
+        let open = Counter()
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 counter.value.add(1, ordering: .relaxed)
+                open.value.add(1, ordering: .relaxed)
+                channel.closeFuture.whenComplete { _ in open.value.subtract(1, ordering: .relaxed) }
                 return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(FixtureHandler())
@@ -66,7 +76,7 @@ final class FixtureServer: Sendable {
             }
             .bind(host: "127.0.0.1", port: 0)
             .get()
-        let server = FixtureServer(port: channel.localAddress?.port ?? 0, channel: channel, accepted: counter)
+        let server = FixtureServer(port: channel.localAddress?.port ?? 0, channel: channel, accepted: counter, open: open)
         do {
             let result = try await body(server)
             try? await channel.close()

@@ -50,6 +50,32 @@ CURLMcode CCurl_multi_setopt_timer_function(CURLM *multi, curl_multi_timer_callb
 /// CURLMsg holds a union, which is why this is C.
 int CCurl_multi_info_read_done(CURLM *multi, CURL **easy, CURLcode *result);
 
+// MARK: - Share handle
+
+/// A curl share handle plus the locks libcurl requires when easy handles on
+/// several threads use it at once: one pthread mutex per curl_lock_data
+/// value, installed as CURLSHOPT_LOCKFUNC / CURLSHOPT_UNLOCKFUNC before the
+/// handle is returned. What to share is set from Swift with
+/// CCurl_share_setopt_long on CCurl_share_handle(share).
+typedef struct CCurl_share CCurl_share;
+
+/// NULL when memory or a mutex could not be had.
+CCurl_share *CCurl_share_create(void);
+/// The CURLSH * to hand to CURLOPT_SHARE and curl_share_setopt.
+CURLSH *CCurl_share_handle(CCurl_share *share);
+CURLSHcode CCurl_share_setopt_long(CURLSH *share, CURLSHoption option, long value);
+/// curl_share_cleanup, then the locks. If curl refuses because an easy
+/// handle still uses the share (CURLSHE_IN_USE), nothing is freed and that
+/// code is returned: leaking beats freeing locks a live handle may take.
+CURLSHcode CCurl_share_destroy(CCurl_share *share);
+
+// MARK: - Progress callback
+
+/// CURLOPT_XFERINFOFUNCTION (with CURLOPT_XFERINFODATA and
+/// CURLOPT_NOPROGRESS=0); returning non-zero aborts the transfer with
+/// CURLE_ABORTED_BY_CALLBACK.
+CURLcode CCurl_easy_setopt_xferinfo_function(CURL *handle, curl_xferinfo_callback value);
+
 // MARK: - Linux event primitives
 
 /// Readiness bits, translated from and to EPOLL* in CCurl.c.

@@ -12,6 +12,7 @@ struct CurlCode: RawRepresentable, Hashable, Sendable {
     static let unsupportedProtocol = CurlCode(CURLE_UNSUPPORTED_PROTOCOL)
     static let writeError = CurlCode(CURLE_WRITE_ERROR)
     static let outOfMemory = CurlCode(CURLE_OUT_OF_MEMORY)
+    static let abortedByCallback = CurlCode(CURLE_ABORTED_BY_CALLBACK)
 
     /// curl's one-line explanation of the code.
     var explanation: String {

@@ -18,6 +18,10 @@ import Musl
 /// Thread-confined, deliberately not Sendable: whichever thread drives the
 /// transfer owns the handle.
 ///
+/// A handle made with a `CurlShare` (the blocking fetchers) keeps it alive:
+/// deinit cleans up the CURL * before the reference to the share goes, so
+/// the share always outlives every handle attached to it.
+///
 /// **Context pointer rule.** CURLOPT_PRIVATE, CURLOPT_WRITEDATA and
 /// CURLOPT_HEADERDATA all hold `self`, unretained. Whoever drives the
 /// transfer keeps `self` alive for as long as curl may call back (the multi
@@ -27,6 +31,8 @@ final class EasyHandle {
     /// The CURL * this object owns; cleaned up in deinit.
     let raw: UnsafeMutableRawPointer
     let configuration: FetchConfiguration
+    /// The share attached with CURLOPT_SHARE on every transfer, if any.
+    let share: CurlShare?
 
     /// The driver's name for the current transfer (the multi loop's id).
     var tag: UInt64 = 0
@@ -44,6 +50,11 @@ final class EasyHandle {
     /// Set when the body cap aborted the transfer, so CURLE_WRITE_ERROR can
     /// be reported as `tooLarge` rather than a generic write failure.
     var bodyTooLarge = false
+    /// What the progress callback asks while a blocking transfer runs
+    /// (`perform(isCancelled:)`), and whether it said yes, so that
+    /// CURLE_ABORTED_BY_CALLBACK can be reported as `cancelled`.
+    var cancellationCheck: (() -> Bool)? = nil
+    var abortedByCaller = false
 
     /// CURLOPT_CONNECT_TO; curl does not copy lists, so this lives as long
     /// as the handle (and is freed in deinit).
@@ -53,10 +64,11 @@ final class EasyHandle {
 
     /// Returns nil when libcurl cannot make a handle (out of memory, or
     /// curl_global_init failed).
-    init?(configuration: FetchConfiguration) {
+    init?(configuration: FetchConfiguration, share: CurlShare? = nil) {
         guard CurlLibrary.ensureInitialized() == nil, let raw = curl_easy_init() else { return nil }
         self.raw = raw
         self.configuration = configuration
+        self.share = share
         var list: UnsafeMutablePointer<curl_slist>? = nil
         for entry in configuration.connectTo {
             guard let appended = curl_slist_append(list, entry) else {
@@ -100,6 +112,7 @@ final class EasyHandle {
         blockContentLength = nil
         blockIsEncoded = false
         bodyTooLarge = false
+        abortedByCaller = false
         errorBuffer[0] = 0
 
         let context = Unmanaged.passUnretained(self).toOpaque()
@@ -132,6 +145,21 @@ final class EasyHandle {
         if let connectTo {
             options.set(CURLOPT_CONNECT_TO, list: connectTo)
         }
+        // The connection cache's size. A multi handle ignores this (the
+        // multi loop sets CURLMOPT_MAXCONNECTS instead), but
+        // curl_easy_perform copies it onto the private multi handle it runs
+        // the transfer in, and libcurl 7.88 compares that number with the
+        // size of whichever cache the transfer uses: with a share's cache,
+        // every connection of every thread, in use or idle. Left at curl's
+        // default of 5, a share used by 8 threads would close idle
+        // connections as fast as it made them.
+        options.set(CURLOPT_MAXCONNECTS, configuration.maxConnections)
+        // curl_easy_reset keeps the share attached; setting it again is
+        // cheap (curl detaches and re-attaches under CURL_LOCK_DATA_SHARE)
+        // and keeps this the one place a handle is configured.
+        if let share {
+            options.set(CURLOPT_SHARE, pointer: share.raw)
+        }
         if let failure = options.failure {
             throw FetchError(
                 code: .other, url: url,
@@ -154,34 +182,34 @@ final class EasyHandle {
 
 /// Sets options and remembers the first that failed, so `prepare` checks
 /// once instead of after every call.
-private struct OptionSetter {
+struct OptionSetter {
     let handle: UnsafeMutableRawPointer
     var failure: (option: String, code: CurlCode)? = nil
 
-    private mutating func check(_ code: CURLcode, _ option: CURLoption) {
+    mutating func record(_ code: CURLcode, _ option: CURLoption) {
         if code != CURLE_OK, failure == nil {
             failure = ("curl option \(option.rawValue)", CurlCode(code))
         }
     }
 
     mutating func set(_ option: CURLoption, _ value: Int) {
-        check(CCurl_easy_setopt_long(handle, option, value), option)
+        record(CCurl_easy_setopt_long(handle, option, value), option)
     }
 
     mutating func set(_ option: CURLoption, _ value: String) {
-        check(CCurl_easy_setopt_string(handle, option, value), option)
+        record(CCurl_easy_setopt_string(handle, option, value), option)
     }
 
     mutating func set(_ option: CURLoption, pointer: UnsafeMutableRawPointer) {
-        check(CCurl_easy_setopt_pointer(handle, option, pointer), option)
+        record(CCurl_easy_setopt_pointer(handle, option, pointer), option)
     }
 
     mutating func set(_ option: CURLoption, list: UnsafeMutablePointer<curl_slist>) {
-        check(CCurl_easy_setopt_slist(handle, option, list), option)
+        record(CCurl_easy_setopt_slist(handle, option, list), option)
     }
 
     mutating func set(_ option: CURLoption, function: curl_write_callback) {
-        check(CCurl_easy_setopt_write_function(handle, option, function), option)
+        record(CCurl_easy_setopt_write_function(handle, option, function), option)
     }
 }
 

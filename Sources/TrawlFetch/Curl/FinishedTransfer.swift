@@ -83,6 +83,9 @@ extension EasyHandle {
                 message: "the body is larger than the limit of \(configuration.maxBodyBytes) bytes",
                 curlCode: code.rawValue)
         }
+        if abortedByCaller, code == .abortedByCallback {
+            return FetchError(code: .cancelled, url: url, message: "the transfer was cancelled by its caller", curlCode: code.rawValue)
+        }
         return FetchError(code: code.fetchErrorCode, url: url, message: failureMessage(code), curlCode: code.rawValue)
     }
 

@@ -1,0 +1,68 @@
+internal import CCurl
+
+/// A libcurl share handle through which the easy handles of the blocking
+/// fetchers, each on its own thread, share one connection cache
+/// (CURL_LOCK_DATA_CONNECT), one DNS cache and one TLS session cache. The
+/// multi loop needs none of this: a multi handle already shares all three
+/// between its transfers.
+///
+/// **Why `@unchecked Sendable` is sound.** The only stored property is an
+/// immutable pointer. Every option is set in `init`, before the object can
+/// reach another thread; after that, Swift never touches the share again
+/// except through libcurl calls on easy handles, and libcurl takes the
+/// share's lock for the kind of data concerned (`CCurl_share_create`
+/// installs one mutex per `curl_lock_data`) around every access to shared
+/// state. `deinit` runs once, when no reference is left, which means no
+/// easy handle is using it (see below).
+///
+/// **Lifetime rule.** curl_share_cleanup must come after every easy handle
+/// using the share is cleaned up. Each `EasyHandle` that attaches a share
+/// holds a strong reference to it, and its deinit calls curl_easy_cleanup
+/// before that reference is released, so the last handle to go is always
+/// cleaned up before the share. Should curl still report the share in use,
+/// `CCurl_share_destroy` frees nothing.
+///
+/// **libcurl 7.88 caveat.** curl documents sharing the connection cache
+/// between concurrently running threads as "not supported" (KNOWN_BUGS "A
+/// shared connection cache is not thread-safe", curl issue #4915): while a
+/// transfer looks for a reusable connection under the CONNECT lock, it reads
+/// fields of connections that other threads are using without that lock.
+/// Those reads are of connections it then rejects as in use, and the
+/// tests drive many threads through this share without failure, but it is
+/// a data race libcurl itself owns. `sharesConnections: false` keeps each
+/// easy handle's own connection cache (reuse then stays per session).
+final class CurlShare: @unchecked Sendable {
+    private let share: OpaquePointer
+
+    /// The CURLSH * for CURLOPT_SHARE.
+    var raw: UnsafeMutableRawPointer { CCurl_share_handle(share) }
+
+    init(sharesConnections: Bool = true) throws(FetchError) {
+        if let failure = CurlLibrary.ensureInitialized() {
+            throw FetchError(code: .other, url: "", message: failure)
+        }
+        guard let share = CCurl_share_create() else {
+            throw FetchError(code: .other, url: "", message: "libcurl could not create a share handle")
+        }
+        var kinds = [("DNS", CURL_LOCK_DATA_DNS), ("SSL_SESSION", CURL_LOCK_DATA_SSL_SESSION)]
+        if sharesConnections {
+            kinds.append(("CONNECT", CURL_LOCK_DATA_CONNECT))
+        }
+        for (name, kind) in kinds {
+            let code = CCurl_share_setopt_long(CCurl_share_handle(share), CURLSHOPT_SHARE, Int(kind.rawValue))
+            guard code == CURLSHE_OK else {
+                _ = CCurl_share_destroy(share)
+                throw FetchError(
+                    code: .other, url: "",
+                    message: "libcurl could not share CURL_LOCK_DATA_\(name): " + String(cString: curl_share_strerror(code)))
+            }
+        }
+        // Stored last: a class whose init throws once every property is set
+        // still runs deinit, which would destroy the share a second time.
+        self.share = share
+    }
+
+    deinit {
+        _ = CCurl_share_destroy(share)
+    }
+}

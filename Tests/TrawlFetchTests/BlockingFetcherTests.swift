@@ -1,0 +1,312 @@
+import Foundation
+import Synchronization
+import Testing
+import TrawlFetch
+
+/// Real libcurl on real OS threads against the SwiftNIO fixture server on
+/// 127.0.0.1. Every fetch runs on a thread made by `OSThreads`, never on a
+/// thread of the cooperative pool.
+struct BlockingFetcherTests {
+    /// Runs `body` with a fresh fixture server and a fetcher configured by `adjust`.
+    private func withFixture<R: Sendable>(
+        _ adjust: (inout FetchConfiguration, FixtureServer) -> Void = { _, _ in },
+        _ body: (BlockingFetcher, FixtureServer) async throws -> R
+    ) async throws -> R {
+        try await FixtureServer.withServer { server in
+            var configuration = FetchConfiguration()
+            adjust(&configuration, server)
+            return try await body(try BlockingFetcher(configuration), server)
+        }
+    }
+
+    /// Fetches `paths` in order through one new session on one new thread.
+    private func fetch(
+        _ fetcher: BlockingFetcher, _ server: FixtureServer, _ paths: String...
+    ) async -> [Result<FetchResponse, FetchError>] {
+        await OSThreads.one {
+            let session = fetcher.makeSession()
+            return paths.map { session.fetch(server.url($0)) { false } }
+        }
+    }
+
+    private func error(_ result: Result<FetchResponse, FetchError>) -> FetchError? {
+        guard case .failure(let error) = result else { return nil }
+        return error
+    }
+
+    // MARK: Responses and errors
+
+    @Test func fetchesBodyStatusAndContentType() async throws {
+        try await withFixture { fetcher, server in
+            let response = try #require(await fetch(fetcher, server, "/ok").first).get()
+            #expect(response.status == 200)
+            #expect(response.body == Array(FixtureServer.okBody.utf8))
+            #expect(response.contentType == "text/html; charset=utf-8")
+            #expect(response.url == server.url("/ok"))
+            #expect(response.finalURL == server.url("/ok"))
+            #expect(response.redirectCount == 0)
+            #expect(response.httpVersion == "1.1")
+            #expect(response.header("content-length") == "\(FixtureServer.okBody.utf8.count)")
+            #expect(response.timings.total > .zero)
+            #expect(response.timings.firstByte <= response.timings.total)
+        }
+    }
+
+    @Test func errorStatusIsAResponseNotAnError() async throws {
+        try await withFixture { fetcher, server in
+            let response = try #require(await fetch(fetcher, server, "/status/404").first).get()
+            #expect(response.status == 404)
+            #expect(response.body == Array("status 404".utf8))
+        }
+    }
+
+    @Test func followsRedirectChains() async throws {
+        try await withFixture { fetcher, server in
+            let response = try #require(await fetch(fetcher, server, "/redirect/3").first).get()
+            #expect(response.status == 200)
+            #expect(response.url == server.url("/redirect/3"))
+            #expect(response.finalURL == server.url("/ok"))
+            #expect(response.redirectCount == 3)
+            #expect(response.body == Array(FixtureServer.okBody.utf8))
+        }
+    }
+
+    @Test(arguments: ["/big", "/big-chunked"])
+    func bodyOverTheCapIsTooLarge(path: String) async throws {
+        try await withFixture({ configuration, _ in configuration.maxBodyBytes = 1 << 20 }) { fetcher, server in
+            let results = await fetch(fetcher, server, path, "/ok")
+            #expect(error(results[0])?.code == .tooLarge)
+            #expect(error(results[0])?.url == server.url(path))
+            // The session, and the handle that aborted, keep working.
+            #expect((try? results[1].get())?.status == 200)
+        }
+    }
+
+    @Test func slowResponseTimesOut() async throws {
+        try await withFixture({ configuration, _ in configuration.timeout = .milliseconds(300) }) { fetcher, server in
+            let start = ContinuousClock.now
+            let results = await fetch(fetcher, server, "/slow/5000")
+            #expect(error(results[0])?.code == .timeout)
+            #expect(ContinuousClock.now - start < .seconds(3))
+        }
+    }
+
+    @Test func unknownHostIsDNS() async throws {
+        try await withFixture { fetcher, _ in
+            let result = await OSThreads.one { fetcher.makeSession().fetch("http://no-such-host.invalid/") { false } }
+            #expect(error(result)?.code == .dns)
+            #expect(error(result)?.description.contains("http://no-such-host.invalid/") == true)
+        }
+    }
+
+    /// What a fetch came to, minus timings and curl's wording (which names
+    /// elapsed milliseconds): everything the two fetchers must agree on.
+    private enum Outcome: Equatable {
+        case response(status: Int, finalURL: String, redirects: Int, contentType: String?, headers: [String], body: [UInt8])
+        case failure(code: FetchError.Code, url: String, curlCode: Int)
+
+        init(_ result: Result<FetchResponse, FetchError>) {
+            switch result {
+            case .success(let response):
+                self = .response(
+                    status: response.status, finalURL: response.finalURL, redirects: response.redirectCount,
+                    contentType: response.contentType, headers: response.headers.map { "\($0.name): \($0.value)" },
+                    body: response.body)
+            case .failure(let error):
+                self = .failure(code: error.code, url: error.url, curlCode: error.curlCode)
+            }
+        }
+
+        /// The status, or the error code.
+        var kind: String {
+            switch self {
+            case .response(let status, _, _, _, _, _): "\(status)"
+            case .failure(let code, _, _): code.rawValue
+            }
+        }
+    }
+
+    /// Route, and what it must come to with a 400 ms timeout and a 512 KiB body cap.
+    static let parityCases: [(route: String, kind: String)] = [
+        ("/ok", "200"), ("/status/404", "404"), ("/redirect/3", "200"), ("/redirect-with-header", "200"),
+        ("/loop", "too-many-redirects"), ("/to-ftp", "unsupported-scheme"), ("/big", "too-large"),
+        ("/big-chunked", "too-large"), ("/gzip", "200"), ("/gzip-bomb", "too-large"),
+        ("/slow/5000", "timeout"), ("closed-port", "connect"), ("unknown-host", "dns"),
+    ]
+
+    @Test(arguments: parityCases)
+    func sameOutcomeAsCurlMultiFetcher(route: String, kind: String) async throws {
+        try await FixtureServer.withServer { server in
+            var configuration = FetchConfiguration()
+            configuration.timeout = .milliseconds(400)
+            configuration.maxBodyBytes = 512 << 10
+            let url = switch route {
+            case "closed-port": "http://127.0.0.1:1/"
+            case "unknown-host": "http://no-such-host.invalid/"
+            default: server.url(route)
+            }
+            let blocking = try BlockingFetcher(configuration)
+            let onThread = Outcome(await OSThreads.one { blocking.makeSession().fetch(url) { false } })
+            let onLoop = try await CurlMultiFetcher.withFetcher(configuration) { fetcher in
+                do {
+                    return Outcome(.success(try await fetcher.fetch(url)))
+                } catch let error as FetchError {
+                    return Outcome(.failure(error))
+                }
+            }
+            #expect(onThread == onLoop)
+            #expect(onThread.kind == kind)
+        }
+    }
+
+    // MARK: Connections
+
+    @Test func threadsWithLongLivedSessionsShareConnections() async throws {
+        try await withFixture { fetcher, server in
+            let statuses = await OSThreads.run(8) { _ in
+                let session = fetcher.makeSession()
+                return (0..<25).map { _ in (try? session.fetch(server.url("/ok")) { false }.get())?.status }
+            }
+            #expect(statuses.joined().allSatisfy { $0 == 200 })
+            // At most one connection per thread, however the threads interleave.
+            #expect((1...8).contains(server.connectionCount))
+        }
+    }
+
+    @Test func idleConnectionsOutliveSessionsAndServeOtherThreads() async throws {
+        try await withFixture { fetcher, server in
+            // Eight overlapping transfers: eight connections, all idle afterwards.
+            let line = StartLine(8)
+            let first = await OSThreads.run(8) { _ in
+                let session = fetcher.makeSession()
+                line.wait()
+                return (try? session.fetch(server.url("/slow/300")) { false }.get())?.status
+            }
+            #expect(first == Array(repeating: 200, count: 8))
+            #expect(server.connectionCount == 8)
+            // New threads, and a new session (a new easy handle) for every
+            // request: only the share can hand them those connections. All
+            // eight stayed cached (libcurl's default cache size is 5).
+            let statuses = await OSThreads.run(8) { _ in
+                (0..<25).map { _ in (try? fetcher.makeSession().fetch(server.url("/ok")) { false }.get())?.status }
+            }
+            #expect(statuses.joined().allSatisfy { $0 == 200 })
+            #expect(server.connectionCount == 8)
+        }
+    }
+
+    @Test func maxConnectionsBoundsTheIdleConnectionsKept() async throws {
+        try await withFixture({ configuration, _ in configuration.maxConnections = 3 }) { fetcher, server in
+            let line = StartLine(8)
+            let statuses = await OSThreads.run(8) { _ in
+                let session = fetcher.makeSession()
+                line.wait()
+                return (try? session.fetch(server.url("/slow/300")) { false }.get())?.status
+            }
+            #expect(statuses == Array(repeating: 200, count: 8))
+            #expect(server.connectionCount == 8)
+            // The server learns of curl's closes asynchronously.
+            let deadline = ContinuousClock.now + .seconds(2)
+            while server.openConnectionCount > 3, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            // libcurl checks the cache's size and evicts in two locked steps,
+            // so two threads returning at once may both evict: 2 or 3 remain.
+            #expect((2...3).contains(server.openConnectionCount))
+        }
+    }
+
+    @Test func sixtyFourThreadsFetchAtOnce() async throws {
+        try await withFixture { fetcher, server in
+            let start = ContinuousClock.now
+            let line = StartLine(64)
+            let bodies = await OSThreads.run(64) { index in
+                let session = fetcher.makeSession()
+                line.wait()
+                guard case .success(let response) = session.fetch(server.url("/echo/t\(index)"), isCancelled: { false }),
+                      response.status == 200 else { return "failed" }
+                return String(decoding: response.body, as: UTF8.self)
+            }
+            #expect(bodies == (0..<64).map { "t\($0)" })
+            #expect(server.connectionCount <= 64)
+            #expect(ContinuousClock.now - start < .seconds(10))
+        }
+    }
+
+    /// Connections closed by the server (announced, or silently while idle)
+    /// and a cache too small for the threads, so libcurl evicts, prunes dead
+    /// connections and retries on fresh ones while other threads use the
+    /// same cache.
+    @Test func sharedCacheSurvivesConnectionChurn() async throws {
+        try await withFixture({ configuration, _ in configuration.maxConnections = 4 }) { fetcher, server in
+            let routes = ["/ok", "/close", "/drop", "/status/500", "/redirect/1"]
+            let failures = await OSThreads.run(16) { thread in
+                let session = fetcher.makeSession()
+                var failures: [String] = []
+                for request in 0..<40 {
+                    let route = routes[(thread + request) % routes.count]
+                    switch session.fetch(server.url(route), isCancelled: { false }) {
+                    case .success(let response) where response.status == (route == "/status/500" ? 500 : 200):
+                        break
+                    case .success(let response):
+                        failures.append("\(route): status \(response.status)")
+                    case .failure(let error):
+                        failures.append("\(route): \(error)")
+                    }
+                }
+                return failures
+            }
+            #expect(failures.joined().map { $0 } == [])
+        }
+    }
+
+    // MARK: Cancellation and lifetime
+
+    @Test func cancellationFromAnotherThreadAbortsTheTransfer() async throws {
+        try await withFixture { fetcher, server in
+            let flag = Flag()
+            async let outcome = OSThreads.one {
+                let session = fetcher.makeSession()
+                let result = session.fetch(server.url("/slow/10000")) { flag.isSet }
+                let returned = ContinuousClock.now
+                let next = (try? session.fetch(server.url("/ok")) { false }.get())?.status
+                return (result, returned, next)
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            let flipped = ContinuousClock.now
+            flag.set()
+            let (result, returned, next) = await outcome
+            #expect(returned - flipped < .milliseconds(1500))
+            #expect(error(result)?.code == .cancelled)
+            #expect(error(result)?.url == server.url("/slow/10000"))
+            // The session keeps working.
+            #expect(next == 200)
+        }
+    }
+
+    @Test func alreadyCancelledFetchDoesNotConnect() async throws {
+        try await withFixture { fetcher, server in
+            let result = await OSThreads.one { fetcher.makeSession().fetch(server.url("/ok")) { true } }
+            #expect(error(result)?.code == .cancelled)
+            #expect(server.connectionCount == 0)
+        }
+    }
+
+    @Test func aSessionKeepsItsFetcherAlive() async throws {
+        try await FixtureServer.withServer { server in
+            let statuses = await OSThreads.one { () -> [Int?] in
+                // No reference to the fetcher is kept outside the session.
+                guard let session = try? BlockingFetcher(FetchConfiguration()).makeSession() else { return [] }
+                return (0..<3).map { _ in (try? session.fetch(server.url("/ok")) { false }.get())?.status }
+            }
+            #expect(statuses == [200, 200, 200])
+        }
+    }
+}
+
+/// A cancellation flag set on one thread and read on another.
+private final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
+}
