@@ -10,7 +10,7 @@ DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev
 SWIFT ?= swift
 RELEASE_BIN := .build/release/trawl
 
-.PHONY: all deps build release demo test bench clean
+.PHONY: all deps build release demo test bench bench-modes clean
 
 all: build
 
@@ -40,6 +40,10 @@ test: deps
 # Benchmark: 10,000 pages over 20 hosts at 50 ms latency, concurrency 256.
 bench: release
 	scripts/bench.sh
+
+# Every strategy on the 10,000-page web at concurrency 16, 256 and 1,024.
+bench-modes: release
+	scripts/bench-modes.sh
 
 clean:
 	rm -rf .build

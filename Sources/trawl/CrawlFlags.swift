@@ -7,10 +7,17 @@ extension CrawlScope.Rule: ExpressibleByArgument {}
 
 /// The crawl flags shared by `crawl` and `demo`.
 struct CrawlFlags: ParsableArguments {
-    @Option(help: "Concurrency strategy: \(CrawlOptions.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: ArgumentHelp(
+        "Concurrency strategy.",
+        discussion: """
+            async: one libcurl multi event loop, every transfer awaited from a task (asyncio + aiohttp). \
+            threads: a new OS thread per request, blocking curl_easy_perform (threading.Thread per task). \
+            pool: --concurrency long-lived threads pulling from one queue (ThreadPoolExecutor). \
+            Every mode uses the same frontier, extraction and exports.
+            """))
     var mode: CrawlOptions.Mode = .async
 
-    @Option(help: "Transfers in flight at most, all hosts together.")
+    @Option(help: "Transfers in flight at most, all hosts together (threads: request threads alive; pool: pool size).")
     var concurrency: Int = 64
 
     @Option(name: .customLong("per-host"), help: "Transfers in flight at most per host (scheme://host:port).")

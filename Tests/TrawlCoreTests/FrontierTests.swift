@@ -104,3 +104,23 @@ struct FrontierTests {
         #expect(frontier.isFinished)
     }
 }
+
+struct FrontierCeilingTests {
+    /// The processes-mode ceiling holds dispatch at or above the level an
+    /// outside shard still has pending, on top of the frontier's own gate.
+    @Test func ceilingHoldsBackDeeperLevels() {
+        var frontier = Frontier(limits: .init(perHost: 10))
+        frontier.discover("http://a/1", hostKey: "http://a", depth: 3)
+        frontier.discover("http://a/2", hostKey: "http://a", depth: 4)
+        #expect(frontier.minimumPendingDepth() == 3)
+        frontier.depthCeiling = 2
+        #expect(frontier.next() == nil)
+        frontier.depthCeiling = 3
+        #expect(frontier.next()?.url == "http://a/1")
+        #expect(frontier.next() == nil)
+        frontier.depthCeiling = nil
+        let job = frontier.next()
+        #expect(job?.url == "http://a/2")
+        #expect(frontier.minimumPendingDepth() == 3)
+    }
+}

@@ -39,9 +39,8 @@ public enum CrawlEngine {
         let start = clock.now
         let usageBefore = ResourceUsage.sample()
 
-        let drive = try await CurlMultiFetcher.withFetcher(fetch) { fetcher in
-            let worker = AsyncWorker(fetcher: fetcher, processor: processor)
-            return await withProgress(counters: counters, start: start, handler: progress) {
+        let drive = try await withProgress(counters: counters, start: start, handler: progress) {
+            try await runStrategy(options.mode, concurrency: options.concurrency, fetch: fetch, processor: processor) { worker in
                 await driveCrawl(frontier: frontier, worker: worker, concurrency: options.concurrency,
                                  exports: exports, counters: counters)
             }
@@ -88,6 +87,28 @@ public enum CrawlEngine {
         return Result(report: report, failure: failure)
     }
 
+    /// Sets up the strategy's fetch machinery, hands its worker to `drive`,
+    /// and tears the machinery down once nothing is in flight.
+    private static func runStrategy(
+        _ mode: CrawlOptions.Mode, concurrency: Int, fetch: FetchConfiguration, processor: PageProcessor,
+        drive: (any CrawlWorker) async -> DriveSummary
+    ) async throws -> DriveSummary {
+        switch mode {
+        case .async:
+            return try await CurlMultiFetcher.withFetcher(fetch) { fetcher in
+                await drive(AsyncWorker(fetcher: fetcher, processor: processor))
+            }
+        case .threads:
+            let fetcher = try BlockingFetcher(fetch)
+            return await drive(ThreadPerRequestWorker(fetcher: fetcher, processor: processor))
+        case .pool:
+            let pool = FetchThreadPool(threads: concurrency, fetcher: try BlockingFetcher(fetch))
+            let summary = await drive(ThreadPoolWorker(pool: pool, processor: processor))
+            pool.shutdown()
+            return summary
+        }
+    }
+
     /// What the driver loop gathered, for the report.
     struct DriveSummary: Sendable {
         var latencies: [Double] = []
@@ -100,7 +121,7 @@ public enum CrawlEngine {
     }
 
     private static func driveCrawl(
-        frontier initial: Frontier, worker: some CrawlWorker, concurrency: Int,
+        frontier initial: Frontier, worker: any CrawlWorker, concurrency: Int,
         exports: CrawlExports, counters: LiveCounters
     ) async -> DriveSummary {
         var frontier = initial
@@ -155,27 +176,29 @@ public enum CrawlEngine {
         if let error = record.error { summary.errors[error, default: 0] += 1 }
     }
 
-    /// Runs `body` while a side task samples the thread count and calls the
+    /// Runs `body` while a side task samples the thread count every 100 ms
+    /// (often enough to catch the peak of the threads strategy) and calls the
     /// progress handler every 500 ms.
     private static func withProgress<R: Sendable>(
         counters: LiveCounters, start: ContinuousClock.Instant, handler: ProgressHandler?,
-        _ body: () async -> R
-    ) async -> R {
-        await withTaskGroup(of: Void.self) { group in
+        _ body: () async throws -> R
+    ) async throws -> R {
+        try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
+                var tick = 0
                 while !Task.isCancelled {
                     let threads = ResourceUsage.currentThreadCount()
                     let snapshot = counters.update { counters in
                         counters.peakThreads = max(counters.peakThreads, threads)
                         return counters
                     }
-                    handler?(snapshot, ContinuousClock.now - start)
-                    try? await Task.sleep(for: .milliseconds(500))
+                    if tick % 5 == 0 { handler?(snapshot, ContinuousClock.now - start) }
+                    tick += 1
+                    try? await Task.sleep(for: .milliseconds(100))
                 }
             }
-            let result = await body()
-            group.cancelAll()
-            return result
+            defer { group.cancelAll() }
+            return try await body()
         }
     }
 

@@ -6,6 +6,10 @@ public struct CrawlOptions: Sendable {
     public enum Mode: String, Sendable, CaseIterable {
         /// One libcurl multi event loop; every transfer awaited from a task.
         case async
+        /// A new OS thread per request, blocking curl_easy_perform.
+        case threads
+        /// `--concurrency` long-lived threads pulling from one queue.
+        case pool
     }
 
     public var mode: Mode = .async

@@ -74,6 +74,12 @@ public struct Frontier: Sendable {
     private var levels: [Level] = []
     private var lowestPendingDepth = 0
 
+    /// The deepest level `next()` may hand out, beyond the frontier's own
+    /// gate: in processes mode each shard owns a frontier, and the
+    /// coordinator sets this from the smallest depth pending in any shard,
+    /// so the depth gate holds across the whole crawl. nil: no outside limit.
+    public var depthCeiling: Int?
+
     public private(set) var dispatched = 0
     public private(set) var inFlight = 0
     public private(set) var queued = 0
@@ -125,11 +131,18 @@ public struct Frontier: Sendable {
         if pageBudgetSpent { return nil }
         advanceLowestPendingDepth()
         var depth = lowestPendingDepth
-        while depth <= lowestPendingDepth + 1 && depth < levels.count {
+        let deepest = min(lowestPendingDepth + 1, depthCeiling ?? Int.max)
+        while depth <= deepest && depth < levels.count {
             if let job = take(fromDepth: depth) { return job }
             depth += 1
         }
         return nil
+    }
+
+    /// The smallest depth queued or in flight, nil when nothing is.
+    public mutating func minimumPendingDepth() -> Int? {
+        advanceLowestPendingDepth()
+        return lowestPendingDepth < levels.count ? lowestPendingDepth : nil
     }
 
     /// Reports a handed-out job as finished (fetched or failed).
