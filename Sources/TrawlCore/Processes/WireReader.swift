@@ -68,9 +68,10 @@ struct WireReader: ~Copyable {
     mutating func count(_ field: String, minimumElementSize: Int = 1) throws(TrawlError) -> Int {
         let start = offset
         let value = try varint(field)
-        guard value <= UInt64(remaining / max(1, minimumElementSize)) else {
+        let following = remaining
+        guard value <= UInt64(following / max(1, minimumElementSize)) else {
             offset = start
-            throw failure("'\(field)' claims \(value) but only \(remaining) bytes follow it")
+            throw failure("'\(field)' claims \(value) but only \(following) bytes follow it")
         }
         return Int(value)
     }
