@@ -47,6 +47,20 @@ public enum FrameCodec {
         case page = 0x12
         case status = 0x13
         case failed = 0x14
+
+        /// For error messages; literals, so decoding allocates nothing here.
+        var context: String {
+            switch self {
+            case .configure: "configure message"
+            case .discover: "discover message"
+            case .depthCeiling: "depthCeiling message"
+            case .stop: "stop message"
+            case .links: "links message"
+            case .page: "page message"
+            case .status: "status message"
+            case .failed: "failed message"
+            }
+        }
     }
 
     /// One whole frame: the length prefix, then the payload.
@@ -85,7 +99,7 @@ public enum FrameCodec {
         guard let tag = Tag(rawValue: type) else {
             throw TrawlError(.badFrame, "malformed frame: unknown message type 0x\(String(type, radix: 16)) (payload of \(payload.count) bytes)")
         }
-        reader.context = "\(tag) message"
+        reader.context = tag.context
         let message: ShardMessage
         switch tag {
         case .configure:
@@ -104,7 +118,7 @@ public enum FrameCodec {
             message = .status(ShardStatus(
                 idle: try reader.bool("idle"),
                 batchesReceived: try reader.int("batchesReceived"),
-                minPendingDepth: try reader.optional("minPendingDepth") { (reader) throws(TrawlError) in try reader.int("minPendingDepth") },
+                minPendingDepth: try reader.optionalInt("minPendingDepth"),
                 pagesDone: try reader.int("pagesDone")
             ))
         case .failed:
@@ -139,7 +153,7 @@ public enum FrameCodec {
             writer.byte(Tag.status.rawValue)
             writer.bool(status.idle)
             writer.int(status.batchesReceived)
-            writer.optional(status.minPendingDepth) { $0.int($1) }
+            writer.optional(status.minPendingDepth)
             writer.int(status.pagesDone)
         case .failed(let reason):
             writer.byte(Tag.failed.rawValue)
@@ -148,7 +162,8 @@ public enum FrameCodec {
     }
 
     private static func writeURLs(_ urls: [DiscoveredURL], to writer: inout WireWriter) {
-        writer.array(urls) { writer, url in
+        writer.count(urls.count)
+        for url in urls {
             writer.string(url.url)
             writer.string(url.hostKey)
             writer.int(url.depth)
@@ -170,31 +185,32 @@ public enum FrameCodec {
         let record = page.record
         writer.string(record.url)
         writer.string(record.finalURL)
-        writer.optional(record.status) { $0.int($1) }
-        writer.optional(record.contentType) { $0.string($1) }
+        writer.optional(record.status)
+        writer.optional(record.contentType)
         writer.int(record.bytes)
         writer.int(record.depth)
         writer.double(record.elapsedMilliseconds)
-        writer.optional(record.error) { $0.string($1) }
-        writer.optional(record.errorDetail) { $0.string($1) }
-        writer.optional(record.title) { $0.string($1) }
+        writer.optional(record.error)
+        writer.optional(record.errorDetail)
+        writer.optional(record.title)
         writer.int(record.outlinks)
         writer.string(page.source)
-        writer.array(page.edgeTargets) { $0.string($1) }
+        writer.count(page.edgeTargets.count)
+        for target in page.edgeTargets { writer.string(target) }
     }
 
     private static func readPage(_ reader: inout WireReader) throws(TrawlError) -> PageMessage {
         let record = PageRecord(
             url: try reader.string("url"),
             finalURL: try reader.string("finalURL"),
-            status: try reader.optional("status") { (reader) throws(TrawlError) in try reader.int("status") },
-            contentType: try reader.optional("contentType") { (reader) throws(TrawlError) in try reader.string("contentType") },
+            status: try reader.optionalInt("status"),
+            contentType: try reader.optionalString("contentType"),
             bytes: try reader.int("bytes"),
             depth: try reader.int("depth"),
             elapsedMilliseconds: try reader.double("elapsedMilliseconds"),
-            error: try reader.optional("error") { (reader) throws(TrawlError) in try reader.string("error") },
-            errorDetail: try reader.optional("errorDetail") { (reader) throws(TrawlError) in try reader.string("errorDetail") },
-            title: try reader.optional("title") { (reader) throws(TrawlError) in try reader.string("title") },
+            error: try reader.optionalString("error"),
+            errorDetail: try reader.optionalString("errorDetail"),
+            title: try reader.optionalString("title"),
             outlinks: try reader.int("outlinks")
         )
         let source = try reader.string("source")

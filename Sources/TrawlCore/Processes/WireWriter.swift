@@ -58,14 +58,17 @@ struct WireWriter {
         bytes.append(contentsOf: value)
     }
 
-    mutating func optional<Value>(_ value: Value?, _ write: (inout WireWriter, Value) -> Void) {
+    /// A presence byte (0 absent, 1 present), then the value if present.
+    /// Concrete per type: the generic version went unspecialized.
+    mutating func optional(_ value: Int?) {
         guard let value else { return bytes.append(0) }
         bytes.append(1)
-        write(&self, value)
+        int(value)
     }
 
-    mutating func array<Element>(_ values: [Element], _ write: (inout WireWriter, Element) -> Void) {
-        count(values.count)
-        for value in values { write(&self, value) }
+    mutating func optional(_ value: String?) {
+        guard let value else { return bytes.append(0) }
+        bytes.append(1)
+        string(value)
     }
 }

@@ -35,7 +35,7 @@ enum ShardMessageSamples {
         .status(ShardStatus(idle: true, batchesReceived: 0, minPendingDepth: nil, pagesDone: 0)),
         .status(ShardStatus(idle: false, batchesReceived: 1_234_567, minPendingDepth: 0, pagesDone: Int.max)),
         .failed(""),
-        .failed("could not open output: Permission denied — ☠"),
+        .failed("could not open output: Permission denied — ☠ \u{FFFD}"),
     ]
 
     static func manyURLs(_ count: Int) -> ShardMessage {
