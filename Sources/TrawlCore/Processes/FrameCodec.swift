@@ -1,0 +1,223 @@
+import Foundation
+
+/// The bytes of the shard protocol: the coordinator and its workers exchange
+/// `ShardMessage`s over pipes as length-prefixed frames.
+///
+/// ```
+/// frame    = length payload          length: UInt32 big-endian, 1…maxFrameLength
+/// payload  = type fields             type: one byte (see `Tag`)
+/// int      = zigzag LEB128 varint    at most 10 bytes
+/// count    = unsigned LEB128 varint  string lengths, element counts
+/// double   = IEEE 754 bits, UInt64 big-endian
+/// bool     = one byte, 0 or 1
+/// string   = count, UTF-8 bytes      (validated when decoded)
+/// data     = count, bytes
+/// optional = presence byte 0 (absent) or 1 (present), then the value
+/// array    = count, elements
+/// ```
+///
+/// Fields, in order:
+/// - configure: data · discover, links: array of (url string, hostKey string,
+///   depth int) · depthCeiling: int · stop: nothing · failed: string
+/// - status: idle bool, batchesReceived int, minPendingDepth optional int,
+///   pagesDone int
+/// - page: url, finalURL strings, status optional int, contentType optional
+///   string, bytes int, depth int, elapsedMilliseconds double, error,
+///   errorDetail, title optional strings, outlinks int, source string,
+///   edgeTargets array of strings
+///
+/// Decoding never trusts the bytes: a bad type, a truncated field, a length
+/// over the cap, an overflowing varint, invalid UTF-8 or trailing bytes all
+/// throw a `.badFrame` `TrawlError` that says what and where.
+public enum FrameCodec {
+    /// Largest payload accepted or produced: 64 MiB.
+    public static let maxFrameLength = 64 << 20
+
+    /// Bytes of the length prefix.
+    static let headerLength = 4
+
+    /// The type byte of each message. Coordinator → worker below 0x10,
+    /// worker → coordinator from 0x10.
+    enum Tag: UInt8 {
+        case configure = 0x01
+        case discover = 0x02
+        case depthCeiling = 0x03
+        case stop = 0x04
+        case links = 0x11
+        case page = 0x12
+        case status = 0x13
+        case failed = 0x14
+
+        /// For error messages; literals, so decoding allocates nothing here.
+        var context: String {
+            switch self {
+            case .configure: "configure message"
+            case .discover: "discover message"
+            case .depthCeiling: "depthCeiling message"
+            case .stop: "stop message"
+            case .links: "links message"
+            case .page: "page message"
+            case .status: "status message"
+            case .failed: "failed message"
+            }
+        }
+    }
+
+    /// One whole frame: the length prefix, then the payload.
+    public static func encode(_ message: ShardMessage) throws(TrawlError) -> [UInt8] {
+        var frame: [UInt8] = []
+        try encode(message, appendingTo: &frame)
+        return frame
+    }
+
+    /// Appends one whole frame to `frame`, so many messages can go out in
+    /// one `write(2)`.
+    public static func encode(_ message: ShardMessage, appendingTo frame: inout [UInt8]) throws(TrawlError) {
+        let start = frame.count
+        var writer = WireWriter(bytes: frame)
+        frame = []
+        writer.bytes.append(contentsOf: [0, 0, 0, 0])
+        writePayload(message, to: &writer)
+        let length = writer.bytes.count - start - headerLength
+        guard length <= maxFrameLength else {
+            writer.bytes.removeSubrange(start...)
+            frame = writer.bytes
+            throw TrawlError(.badFrame, "cannot send a \(message.name) message of \(length) bytes: frames are capped at \(maxFrameLength) bytes")
+        }
+        let prefix = UInt32(length)
+        writer.bytes[start] = UInt8(truncatingIfNeeded: prefix >> 24)
+        writer.bytes[start + 1] = UInt8(truncatingIfNeeded: prefix >> 16)
+        writer.bytes[start + 2] = UInt8(truncatingIfNeeded: prefix >> 8)
+        writer.bytes[start + 3] = UInt8(truncatingIfNeeded: prefix)
+        frame = writer.bytes
+    }
+
+    /// Decodes one payload (a frame without its length prefix).
+    public static func decodePayload(_ payload: UnsafeRawBufferPointer) throws(TrawlError) -> ShardMessage {
+        var reader = WireReader(payload, context: "frame")
+        let type = try reader.byte("type")
+        guard let tag = Tag(rawValue: type) else {
+            throw TrawlError(.badFrame, "malformed frame: unknown message type 0x\(String(type, radix: 16)) (payload of \(payload.count) bytes)")
+        }
+        reader.context = tag.context
+        let message: ShardMessage
+        switch tag {
+        case .configure:
+            message = .configure(Data(try reader.data("settings")))
+        case .discover:
+            message = .discover(try readURLs(&reader))
+        case .depthCeiling:
+            message = .depthCeiling(try reader.int("ceiling"))
+        case .stop:
+            message = .stop
+        case .links:
+            message = .links(try readURLs(&reader))
+        case .page:
+            message = .page(try readPage(&reader))
+        case .status:
+            message = .status(ShardStatus(
+                idle: try reader.bool("idle"),
+                batchesReceived: try reader.int("batchesReceived"),
+                minPendingDepth: try reader.optionalInt("minPendingDepth"),
+                pagesDone: try reader.int("pagesDone")
+            ))
+        case .failed:
+            message = .failed(try reader.string("reason"))
+        }
+        try reader.expectEnd()
+        return message
+    }
+
+    // MARK: - Payloads
+
+    private static func writePayload(_ message: ShardMessage, to writer: inout WireWriter) {
+        switch message {
+        case .configure(let settings):
+            writer.byte(Tag.configure.rawValue)
+            writer.data(settings)
+        case .discover(let urls):
+            writer.byte(Tag.discover.rawValue)
+            writeURLs(urls, to: &writer)
+        case .depthCeiling(let ceiling):
+            writer.byte(Tag.depthCeiling.rawValue)
+            writer.int(ceiling)
+        case .stop:
+            writer.byte(Tag.stop.rawValue)
+        case .links(let urls):
+            writer.byte(Tag.links.rawValue)
+            writeURLs(urls, to: &writer)
+        case .page(let page):
+            writer.byte(Tag.page.rawValue)
+            writePage(page, to: &writer)
+        case .status(let status):
+            writer.byte(Tag.status.rawValue)
+            writer.bool(status.idle)
+            writer.int(status.batchesReceived)
+            writer.optional(status.minPendingDepth)
+            writer.int(status.pagesDone)
+        case .failed(let reason):
+            writer.byte(Tag.failed.rawValue)
+            writer.string(reason)
+        }
+    }
+
+    private static func writeURLs(_ urls: [DiscoveredURL], to writer: inout WireWriter) {
+        writer.count(urls.count)
+        for url in urls {
+            writer.string(url.url)
+            writer.string(url.hostKey)
+            writer.int(url.depth)
+        }
+    }
+
+    private static func readURLs(_ reader: inout WireReader) throws(TrawlError) -> [DiscoveredURL] {
+        // Each element takes at least 3 bytes (two empty strings, a 0).
+        let count = try reader.count("url count", minimumElementSize: 3)
+        var urls: [DiscoveredURL] = []
+        urls.reserveCapacity(count)
+        for _ in 0..<count {
+            urls.append(DiscoveredURL(url: try reader.string("url"), hostKey: try reader.string("hostKey"), depth: try reader.int("depth")))
+        }
+        return urls
+    }
+
+    private static func writePage(_ page: PageMessage, to writer: inout WireWriter) {
+        let record = page.record
+        writer.string(record.url)
+        writer.string(record.finalURL)
+        writer.optional(record.status)
+        writer.optional(record.contentType)
+        writer.int(record.bytes)
+        writer.int(record.depth)
+        writer.double(record.elapsedMilliseconds)
+        writer.optional(record.error)
+        writer.optional(record.errorDetail)
+        writer.optional(record.title)
+        writer.int(record.outlinks)
+        writer.string(page.source)
+        writer.count(page.edgeTargets.count)
+        for target in page.edgeTargets { writer.string(target) }
+    }
+
+    private static func readPage(_ reader: inout WireReader) throws(TrawlError) -> PageMessage {
+        let record = PageRecord(
+            url: try reader.string("url"),
+            finalURL: try reader.string("finalURL"),
+            status: try reader.optionalInt("status"),
+            contentType: try reader.optionalString("contentType"),
+            bytes: try reader.int("bytes"),
+            depth: try reader.int("depth"),
+            elapsedMilliseconds: try reader.double("elapsedMilliseconds"),
+            error: try reader.optionalString("error"),
+            errorDetail: try reader.optionalString("errorDetail"),
+            title: try reader.optionalString("title"),
+            outlinks: try reader.int("outlinks")
+        )
+        let source = try reader.string("source")
+        let count = try reader.count("edgeTargets count")
+        var targets: [String] = []
+        targets.reserveCapacity(count)
+        for _ in 0..<count { targets.append(try reader.string("edgeTarget")) }
+        return PageMessage(record: record, source: source, edgeTargets: targets)
+    }
+}

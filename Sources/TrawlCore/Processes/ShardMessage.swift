@@ -1,0 +1,90 @@
+import Foundation
+
+/// A URL routed to the shard that owns its host.
+public struct DiscoveredURL: Equatable, Sendable {
+    /// The normalized URL.
+    public var url: String
+    /// Its politeness key, "scheme://host[:port]"; `ShardMap` hashes this.
+    public var hostKey: String
+    /// Shortest known link distance from a seed.
+    public var depth: Int
+
+    public init(url: String, hostKey: String, depth: Int) {
+        self.url = url
+        self.hostKey = hostKey
+        self.depth = depth
+    }
+}
+
+/// A worker's report of its frontier, for `TerminationDetector`.
+public struct ShardStatus: Equatable, Sendable {
+    /// Nothing queued or in flight in the worker's frontier.
+    public var idle: Bool
+    /// `discover` messages the worker has fully processed so far.
+    public var batchesReceived: Int
+    /// Smallest depth queued or in flight in the worker; nil if none.
+    public var minPendingDepth: Int?
+    public var pagesDone: Int
+
+    public init(idle: Bool, batchesReceived: Int, minPendingDepth: Int?, pagesDone: Int) {
+        self.idle = idle
+        self.batchesReceived = batchesReceived
+        self.minPendingDepth = minPendingDepth
+        self.pagesDone = pagesDone
+    }
+}
+
+/// One finished page, streamed from a worker to the coordinator, which
+/// writes every export itself.
+public struct PageMessage: Equatable, Sendable {
+    public var record: PageRecord
+    /// The page's URL as an edge source.
+    public var source: String
+    /// The distinct in-scope (or, with `--edges all`, all) link targets.
+    public var edgeTargets: [String]
+
+    public init(record: PageRecord, source: String, edgeTargets: [String]) {
+        self.record = record
+        self.source = source
+        self.edgeTargets = edgeTargets
+    }
+}
+
+/// Everything the coordinator and its workers say to each other over their
+/// pipes, one message per frame (see `FrameCodec` for the bytes).
+public enum ShardMessage: Equatable, Sendable {
+    // coordinator → worker
+    /// Opaque settings blob (JSON made by the coordinator).
+    case configure(Data)
+    /// URLs this shard owns: seeds, links relayed from other shards.
+    case discover([DiscoveredURL])
+    /// Deepest level the worker may dispatch now.
+    case depthCeiling(Int)
+    /// Cancel in-flight work, flush, exit.
+    case stop
+
+    // worker → coordinator
+    /// Links found for hosts of OTHER shards.
+    case links([DiscoveredURL])
+    /// One finished page.
+    case page(PageMessage)
+    case status(ShardStatus)
+    /// Fatal error text, sent before the worker exits.
+    case failed(String)
+}
+
+extension ShardMessage {
+    /// The message's name in error messages and logs.
+    public var name: String {
+        switch self {
+        case .configure: "configure"
+        case .discover: "discover"
+        case .depthCeiling: "depthCeiling"
+        case .stop: "stop"
+        case .links: "links"
+        case .page: "page"
+        case .status: "status"
+        case .failed: "failed"
+        }
+    }
+}
