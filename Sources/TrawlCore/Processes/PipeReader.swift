@@ -29,39 +29,41 @@ public enum PipeReader {
         return stream
     }
 
+    /// Reads to end of file, closes `fd`, then ends the stream — in that
+    /// order, so a consumer that saw the end knows the descriptor is gone.
     private static func readUntilEndOfFile(_ fd: Int32, peerName: String, into continuation: AsyncThrowingStream<ShardMessage, any Error>.Continuation) {
-        defer { _ = close(fd) }
         var decoder = FrameDecoder()
-        var failed = false
+        var failure: TrawlError?
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
+        reading: while true {
             let count = read(fd, buffer.baseAddress, chunkSize)
-            if count < 0 {
-                if errno == EINTR { continue }
-                let error = Errno.current
-                if !failed { continuation.finish(throwing: TrawlError(.pipeFailed, "reading from \(peerName) failed", underlying: error)) }
-                return
-            }
-            if count == 0 { break }
-            // After a bad frame the stream has ended; keep draining the pipe.
-            guard !failed else { continue }
-            do {
-                for message in try decoder.feed(UnsafeRawBufferPointer(rebasing: buffer[..<count])) {
-                    continuation.yield(message)
+            switch count {
+            case 0:
+                break reading
+            case ..<0 where errno == EINTR:
+                continue
+            case ..<0:
+                failure = failure ?? TrawlError(.pipeFailed, "reading from \(peerName) failed", underlying: Errno.current)
+                break reading
+            default:
+                // After a bad frame the stream is over; keep draining the
+                // pipe so the writer never blocks on it.
+                guard failure == nil else { continue }
+                do {
+                    for message in try decoder.feed(UnsafeRawBufferPointer(rebasing: buffer[..<count])) {
+                        continuation.yield(message)
+                    }
+                } catch {
+                    failure = TrawlError(.badFrame, "\(peerName) sent \(error.message)")
                 }
-            } catch {
-                failed = true
-                continuation.finish(throwing: TrawlError(.badFrame, "\(peerName) sent \(error.message)"))
             }
         }
-        guard !failed else { return }
-        do {
-            try decoder.finish()
-            continuation.finish()
-        } catch {
-            continuation.finish(throwing: TrawlError(.badFrame, "\(peerName) sent \(error.message)"))
+        buffer.deallocate()
+        if failure == nil {
+            do { try decoder.finish() } catch { failure = TrawlError(.badFrame, "\(peerName) sent \(error.message)") }
         }
+        _ = close(fd)
+        continuation.finish(throwing: failure)
     }
 }
 #endif

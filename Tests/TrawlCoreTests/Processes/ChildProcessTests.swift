@@ -181,6 +181,27 @@ extension Processes {
             #expect(spawned.withLock { $0 }?.exitStatus == .signalled(SIGKILL))
         }
 
+        /// Pipe descriptors open in this process.
+        private func openPipes() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count { fd in
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)"))?.hasPrefix("pipe:") == true
+            }
+        }
+
+        @Test func finishedChildrenLeaveNoDescriptorsOpen() async throws {
+            let before = try openPipes()
+            for index in 0..<20 {
+                let child = try ChildProcess.spawn(executablePath: index % 2 == 0 ? "/bin/cat" : "/bin/true")
+                if index % 2 == 0 {
+                    try child.send(.stop)
+                    child.closeInput()
+                }
+                #expect(try await collect(child).count == (index % 2 == 0 ? 1 : 0))
+                #expect(await child.waitForExit() == .exited(0))
+            }
+            #expect(try openPipes() == before)
+        }
+
         @Test func theCurrentExecutableIsFound() throws {
             let path = try #require(ChildProcess.currentExecutablePath)
             #expect(path.hasPrefix("/"))
