@@ -77,15 +77,15 @@ public final class ChildProcess: Sendable {
     /// `body` returns, the child's input is closed and it gets
     /// `gracePeriod` to exit before SIGKILL; when `body` throws (or is
     /// cancelled), the child is killed at once and the error rethrown.
-    public static func withSpawned<Result: Sendable>(
+    public static func withSpawned<Value: Sendable>(
         executablePath: String,
         arguments: [String] = [],
         environment: [String: String]? = nil,
         gracePeriod: Duration = .seconds(5),
-        _ body: (ChildProcess) async throws -> Result
-    ) async throws -> Result {
+        _ body: (ChildProcess) async throws -> Value
+    ) async throws -> Value {
         let child = try spawn(executablePath: executablePath, arguments: arguments, environment: environment)
-        let result: Result
+        let result: Value
         do {
             result = try await body(child)
         } catch {
