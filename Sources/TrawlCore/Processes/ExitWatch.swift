@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+import Synchronization
+
+/// Waits for one child to end on a dedicated thread and tells every waiter.
+///
+/// The thread first waits *without reaping* (`waitid` with WNOWAIT), then
+/// reaps under the lock that `kill` takes: until the lock is released the
+/// child is a zombie, so its pid cannot be reused by another process while
+/// `kill` might signal it.
+final class ExitWatch: Sendable {
+    private struct State {
+        var status: ExitStatus?
+        /// When the waiter thread reaped the child (tests check promptness
+        /// with it, whatever the load on the cooperative pool).
+        var reapedAt: ContinuousClock.Instant?
+        var waiters: [CheckedContinuation<ExitStatus, Never>] = []
+    }
+
+    let pid: pid_t
+    private let state = Mutex(State())
+
+    init(pid: pid_t) {
+        self.pid = pid
+    }
+
+    func startWaiting() throws(TrawlError) {
+        try DetachedThread.start(name: "trawl-waitpid") { [self] in
+            waitUntilExit()
+        }
+    }
+
+    var status: ExitStatus? {
+        state.withLock { $0.status }
+    }
+
+    var reapedAt: ContinuousClock.Instant? {
+        state.withLock { $0.reapedAt }
+    }
+
+    func kill(_ signal: Int32) -> Bool {
+        state.withLock { state in
+            guard state.status == nil else { return false }
+            return Glibc.kill(pid, signal) == 0
+        }
+    }
+
+    func wait() async -> ExitStatus {
+        await withCheckedContinuation { continuation in
+            let status: ExitStatus? = state.withLock { state in
+                if state.status == nil { state.waiters.append(continuation) }
+                return state.status
+            }
+            if let status { continuation.resume(returning: status) }
+        }
+    }
+
+    private func waitUntilExit() {
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+        let (status, waiters) = state.withLock { state in
+            var raw: Int32 = 0
+            var reaped: pid_t
+            repeat { reaped = waitpid(pid, &raw, 0) } while reaped < 0 && errno == EINTR
+            let status = reaped == pid ? ExitStatus(waitStatus: raw) : .exited(-1)
+            state.status = status
+            state.reapedAt = .now
+            defer { state.waiters = [] }
+            return (status, state.waiters)
+        }
+        for waiter in waiters { waiter.resume(returning: status) }
+    }
+}
+#endif
