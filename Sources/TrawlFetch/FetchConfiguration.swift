@@ -1,5 +1,6 @@
 /// How every transfer of one fetcher is made. The same value configures the
-/// event-loop fetcher and (later) the blocking ones, through `EasyHandle`.
+/// event-loop fetcher (`CurlMultiFetcher`) and the blocking one
+/// (`BlockingFetcher`), through `EasyHandle.prepare`.
 public struct FetchConfiguration: Sendable {
     /// A minimum transfer rate: abort a transfer slower than
     /// `bytesPerSecond` for `duration` (CURLOPT_LOW_SPEED_LIMIT / _TIME).
@@ -29,8 +30,13 @@ public struct FetchConfiguration: Sendable {
     /// The connection cache and the cap on open connections
     /// (CURLMOPT_MAXCONNECTS and CURLMOPT_MAX_TOTAL_CONNECTIONS). Set it near
     /// the crawl's concurrency: idle keep-alive connections hold fds too.
+    /// `BlockingFetcher` uses it as the size of its shared connection cache
+    /// only (CURLOPT_MAXCONNECTS): its open connections are capped by the
+    /// number of threads fetching.
     public var maxConnections: Int = 256
-    /// CURLMOPT_MAX_HOST_CONNECTIONS; 0 means unlimited.
+    /// CURLMOPT_MAX_HOST_CONNECTIONS; 0 means unlimited. `CurlMultiFetcher`
+    /// only: libcurl gives blocking transfers no way to set it (see
+    /// `BlockingFetcher`).
     public var maxConnectionsPerHost: Int = 0
     /// `nil` disables the check.
     public var lowSpeedLimit: LowSpeedLimit? = LowSpeedLimit(bytesPerSecond: 1, duration: .seconds(30))

@@ -3,7 +3,9 @@
 // curl's setopt/getinfo calls are variadic and do not import into Swift, so
 // each argument kind gets one typed shim, prefixed CCurl_. The Linux event
 // primitives (epoll, timerfd, eventfd) live here too because epoll_event is
-// packed on x86-64: Swift sees CCurl_ready_event instead.
+// packed on x86-64: Swift sees CCurl_ready_event instead. So do the share
+// handle's lock callbacks: curl locks and unlocks in two separate calls,
+// which Swift's scoped Mutex cannot express.
 // Nothing here decides anything; the logic is in TrawlFetch.
 #ifndef TRAWL_CCURL_H
 #define TRAWL_CCURL_H

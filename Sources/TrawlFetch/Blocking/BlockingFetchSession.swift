@@ -36,11 +36,9 @@ public final class BlockingFetchSession {
         } catch {
             return .failure(error)
         }
-        let outcome = handle.perform(isCancelled: isCancelled)
-        // A finished transfer's body has moved into the outcome; an
-        // abandoned one's buffers should not sit in an idle session.
-        handle.releaseBuffers()
-        return outcome.map { $0.response() }
+        // `finish` moves the body out on success and drops it on failure,
+        // so an idle session holds no body.
+        return handle.perform(isCancelled: isCancelled).map { $0.response() }
     }
 }
 

@@ -22,15 +22,20 @@ internal import CCurl
 /// cleaned up before the share. Should curl still report the share in use,
 /// `CCurl_share_destroy` frees nothing.
 ///
-/// **libcurl 7.88 caveat.** curl documents sharing the connection cache
-/// between concurrently running threads as "not supported" (KNOWN_BUGS "A
-/// shared connection cache is not thread-safe", curl issue #4915): while a
-/// transfer looks for a reusable connection under the CONNECT lock, it reads
-/// fields of connections that other threads are using without that lock.
-/// Those reads are of connections it then rejects as in use, and the
-/// tests drive many threads through this share without failure, but it is
-/// a data race libcurl itself owns. `sharesConnections: false` keeps each
-/// easy handle's own connection cache (reuse then stays per session).
+/// **libcurl 7.88 caveat.** curl's documentation calls sharing the
+/// connection cache between concurrently running threads "not supported"
+/// (KNOWN_BUGS "A shared connection cache is not thread-safe", curl issues
+/// #4915 and #9404). The cache itself is only touched under the CONNECT
+/// lock, but a transfer looking for a reusable connection reads a few
+/// fields (flags, TLS state) of connections other threads are busy with,
+/// whose owners write them without that lock. It reads them only
+/// to pass those connections over as in use, and 7.88 never multiplexes
+/// HTTP/2 streams of two threads on one connection (a connection in use by
+/// another multi handle is skipped), so an idle connection moves between
+/// threads but is never used by two at once. The data race is libcurl's
+/// and cannot be fixed here; `sharesConnections: false` is the retreat if
+/// it ever shows: each easy handle then keeps its own connections, reused
+/// only by its own session.
 final class CurlShare: @unchecked Sendable {
     private let share: OpaquePointer
 

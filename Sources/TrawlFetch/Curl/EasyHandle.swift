@@ -22,8 +22,9 @@ import Musl
 /// deinit cleans up the CURL * before the reference to the share goes, so
 /// the share always outlives every handle attached to it.
 ///
-/// **Context pointer rule.** CURLOPT_PRIVATE, CURLOPT_WRITEDATA and
-/// CURLOPT_HEADERDATA all hold `self`, unretained. Whoever drives the
+/// **Context pointer rule.** CURLOPT_PRIVATE, CURLOPT_WRITEDATA,
+/// CURLOPT_HEADERDATA and (blocking transfers) CURLOPT_XFERINFODATA all hold
+/// `self`, unretained. Whoever drives the
 /// transfer keeps `self` alive for as long as curl may call back (the multi
 /// loop's table of active transfers; a blocking caller's stack), and
 /// `EasyHandle.from(_:)` is the only way the pointer becomes an object again.
