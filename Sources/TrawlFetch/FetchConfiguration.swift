@@ -1,10 +1,11 @@
 /// How every transfer of one fetcher is made. The same value configures the
 /// event-loop fetcher (`CurlMultiFetcher`) and the blocking one
-/// (`BlockingFetcher`), through `EasyHandle.prepare`.
-public struct FetchConfiguration: Sendable {
+/// (`BlockingFetcher`), through `EasyHandle.prepare`. Codable so that
+/// `--mode processes` hands its workers exactly the parent's settings.
+public struct FetchConfiguration: Sendable, Codable {
     /// A minimum transfer rate: abort a transfer slower than
     /// `bytesPerSecond` for `duration` (CURLOPT_LOW_SPEED_LIMIT / _TIME).
-    public struct LowSpeedLimit: Sendable, Equatable {
+    public struct LowSpeedLimit: Sendable, Equatable, Codable {
         public var bytesPerSecond: Int
         public var duration: Duration
 

@@ -66,7 +66,8 @@ enum CrawlRunner {
         print("  output     \(options.outputDirectory)/ (pages.jsonl, edges.csv, graph.graphml, graph.dot, report.json)")
         if let failure = result.failure {
             Terminal.fail(failure.description)
-            throw ExitCode(74)
+            // EX_SOFTWARE for a worker that died, EX_IOERR for a failed write.
+            throw ExitCode(failure.code == .workerFailed || failure.code == .protocolViolation ? 70 : 74)
         }
         if let signal = outcome.signal { throw ExitCode(128 + signal) }
     }

@@ -3,6 +3,7 @@ import TrawlCore
 import TrawlFetch
 
 extension CrawlOptions.Mode: ExpressibleByArgument {}
+extension CrawlOptions.InProcessMode: ExpressibleByArgument {}
 extension CrawlScope.Rule: ExpressibleByArgument {}
 
 /// The crawl flags shared by `crawl` and `demo`.
@@ -13,15 +14,27 @@ struct CrawlFlags: ParsableArguments {
             async: one libcurl multi event loop, every transfer awaited from a task (asyncio + aiohttp). \
             threads: a new OS thread per request, blocking curl_easy_perform (threading.Thread per task). \
             pool: --concurrency long-lived threads pulling from one queue (ThreadPoolExecutor). \
-            Every mode uses the same frontier, extraction and exports.
+            processes: --workers child processes, each owning the hosts whose stable hash falls in its \
+            shard and running --worker-mode inside; links to other shards' hosts are routed through \
+            the parent (multiprocessing). Every mode uses the same frontier, extraction and exports.
             """))
     var mode: CrawlOptions.Mode = .async
 
-    @Option(help: "Transfers in flight at most, all hosts together (threads: request threads alive; pool: pool size).")
+    @Option(help: ArgumentHelp(
+        "Transfers in flight at most, all hosts together (threads: request threads alive; pool: pool size).",
+        discussion: "processes: split evenly across the workers (100 over 3 workers: 34, 33, 33), so the total is the same in every mode."))
     var concurrency: Int = 64
 
-    @Option(name: .customLong("per-host"), help: "Transfers in flight at most per host (scheme://host:port).")
+    @Option(name: .customLong("per-host"), help: ArgumentHelp(
+        "Transfers in flight at most per host (scheme://host:port).",
+        discussion: "processes: applies unchanged inside each worker, since every host belongs to exactly one worker."))
     var perHost: Int = 8
+
+    @Option(help: "processes: number of worker processes (shards).")
+    var workers: Int = 2
+
+    @Option(name: .customLong("worker-mode"), help: "processes: the strategy inside each worker (async, threads or pool).")
+    var workerMode: CrawlOptions.InProcessMode = .async
 
     @Option(name: .customLong("max-depth"), help: "Fetch only pages at most this many links from a seed.")
     var maxDepth: Int?
@@ -66,6 +79,10 @@ struct CrawlFlags: ParsableArguments {
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1 (got \(concurrency))") }
         guard perHost >= 1 else { throw ValidationError("--per-host must be at least 1 (got \(perHost))") }
+        guard workers >= 1 else { throw ValidationError("--workers must be at least 1 (got \(workers))") }
+        if mode == .processes, concurrency < workers {
+            throw ValidationError("--concurrency (\(concurrency)) must be at least --workers (\(workers)): it is split across the workers")
+        }
         if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more (got \(maxDepth))") }
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1 (got \(maxPages))") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive (got \(timeout))") }
@@ -79,6 +96,8 @@ struct CrawlFlags: ParsableArguments {
         var options = CrawlOptions()
         options.mode = mode
         options.concurrency = concurrency
+        options.workers = workers
+        options.workerMode = workerMode
         options.limits = Frontier.Limits(maxDepth: maxDepth, maxPages: maxPages, perHost: perHost)
         options.scopeRule = scope
         options.allow = try allow.map { try PatternMatcher($0, flag: "--allow") }

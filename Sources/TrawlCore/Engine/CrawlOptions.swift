@@ -10,10 +10,25 @@ public struct CrawlOptions: Sendable {
         case threads
         /// `--concurrency` long-lived threads pulling from one queue.
         case pool
+        /// `workers` child processes, each owning a shard of the hosts and
+        /// running `workerMode` inside.
+        case processes
+
+        /// The strategy that runs the fetches inside one process; nil for
+        /// `processes`, which runs one per worker.
+        public var inProcess: InProcessMode? { InProcessMode(rawValue: rawValue) }
+    }
+
+    /// The strategies that run inside one process: every mode but
+    /// `processes`, and what each of its workers runs.
+    public enum InProcessMode: String, Sendable, CaseIterable, Codable {
+        case async, threads, pool
     }
 
     public var mode: Mode = .async
-    /// Transfers in flight (and pages being parsed) at most, all hosts together.
+    /// Transfers in flight (and pages being parsed) at most, all hosts
+    /// together. `processes` splits it across its workers (see
+    /// `ShardPlan.concurrency(ofShard:)`).
     public var concurrency: Int = 64
     public var limits = Frontier.Limits()
     public var scopeRule: CrawlScope.Rule = .host
@@ -24,6 +39,15 @@ public struct CrawlOptions: Sendable {
     public var fetch = FetchConfiguration()
     /// Output folder of this run (created if missing).
     public var outputDirectory: String = "output/crawl"
+
+    /// `processes`: how many worker processes (shards).
+    public var workers: Int = 2
+    /// `processes`: the strategy inside each worker.
+    public var workerMode: InProcessMode = .async
+    /// `processes`: the trawl executable to start as a worker (it must
+    /// understand `crawl-worker`); nil means this process's own executable.
+    /// Tests, whose own executable is the test runner, set it.
+    public var workerExecutable: String?
 
     public init() {}
 }

@@ -37,15 +37,23 @@ final class CrawlExports {
     /// Appends the page's line and, the first time its final URL is seen,
     /// its edges (a redirect can land two requests on one page).
     func record(_ outcome: PageOutcome) throws {
-        try pagesFile.write(outcome.record.jsonLine + "\n")
-        let record = outcome.record
-        noteNode(outcome.source, info: .init(status: record.status, depth: record.depth, title: record.title))
-        guard !outcome.edgeTargets.isEmpty, emittedSources.insert(outcome.source).inserted else { return }
-        let source = CSV.field(outcome.source)
+        try record(outcome.record, source: outcome.source, edgeTargets: outcome.edgeTargets)
+    }
+
+    /// The same for a page a worker process sent (`--mode processes`).
+    func record(_ page: PageMessage) throws {
+        try record(page.record, source: page.source, edgeTargets: page.edgeTargets)
+    }
+
+    private func record(_ record: PageRecord, source: String, edgeTargets: [String]) throws {
+        try pagesFile.write(record.jsonLine + "\n")
+        noteNode(source, info: .init(status: record.status, depth: record.depth, title: record.title))
+        guard !edgeTargets.isEmpty, emittedSources.insert(source).inserted else { return }
+        let sourceField = CSV.field(source)
         var rows = ""
-        for target in outcome.edgeTargets {
+        for target in edgeTargets {
             noteNode(target, info: nil)
-            rows += source
+            rows += sourceField
             rows += ","
             rows += CSV.field(target)
             rows += "\n"

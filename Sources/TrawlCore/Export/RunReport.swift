@@ -12,15 +12,55 @@ public struct RunReport: Sendable, Codable, Equatable {
         public var scope: String
         public var seedsFile: String
         public var seeds: Int
+        /// `processes` only: worker processes and the strategy inside each.
+        public var workers: Int?
+        public var workerMode: String?
+
+        init(options: CrawlOptions, seeds: SeedList) {
+            mode = options.mode.rawValue
+            concurrency = options.concurrency
+            perHost = options.limits.perHost
+            maxDepth = options.limits.maxDepth
+            maxPages = options.limits.maxPages
+            scope = options.scopeRule.rawValue
+            seedsFile = seeds.path
+            self.seeds = seeds.urls.count
+            if options.mode == .processes {
+                workers = options.workers
+                workerMode = options.workerMode.rawValue
+            }
+        }
     }
 
+    /// The whole process tree's: with `--mode processes`, the coordinator
+    /// plus every worker.
     public struct Resources: Sendable, Codable, Equatable {
         public var cpuUserSeconds: Double
         public var cpuSystemSeconds: Double
         public var cpuSecondsPer1000Pages: Double
+        /// One process: its peak RSS. Several: the sum of each one's peak,
+        /// an upper bound on the tree's peak (their peaks need not coincide).
         public var peakRSSBytes: Int
+        /// Threads alive at once in the whole tree, sampled every 100 ms.
         public var peakThreads: Int
         public var processes: Int
+        public var voluntaryContextSwitches: Int
+        public var involuntaryContextSwitches: Int
+
+        /// `own` is this process's usage over the run; `workers` each
+        /// reaped worker's whole-life usage.
+        init(ownUsage own: ResourceUsage, workerUsage workers: [ResourceUsage], pages: Int, peakThreads: Int) {
+            let all = [own] + workers
+            cpuUserSeconds = all.reduce(0) { $0 + $1.userSeconds }
+            cpuSystemSeconds = all.reduce(0) { $0 + $1.systemSeconds }
+            let cpu = cpuUserSeconds + cpuSystemSeconds
+            cpuSecondsPer1000Pages = pages > 0 ? cpu / Double(pages) * 1000 : 0
+            peakRSSBytes = all.reduce(0) { $0 + $1.peakRSSBytes }
+            self.peakThreads = peakThreads
+            processes = all.count
+            voluntaryContextSwitches = all.reduce(0) { $0 + $1.voluntaryContextSwitches }
+            involuntaryContextSwitches = all.reduce(0) { $0 + $1.involuntaryContextSwitches }
+        }
     }
 
     public struct EdgeSet: Sendable, Codable, Equatable {
@@ -59,14 +99,19 @@ public struct RunReport: Sendable, Codable, Equatable {
         let statuses = statusHistogram.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
         let errorText = errors.isEmpty ? "none" : errors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         return """
-            \(completed ? "crawl complete" : "crawl stopped (\(stopReason ?? "interrupted"))") — mode \(settings.mode), concurrency \(settings.concurrency)
+            \(completed ? "crawl complete" : "crawl stopped (\(stopReason ?? "interrupted"))") — mode \(modeText), concurrency \(settings.concurrency)
               pages      \(pages) in \(fmt(elapsedSeconds, 2)) s = \(fmt(pagesPerSecond)) pages/s, \(fmt(Double(bytes) / 1_048_576, 1)) MiB
               status     \(statuses.isEmpty ? "none" : statuses)
               errors     \(errorText)
               latency    p50 \(fmt(latencyMs.p50)) ms, p90 \(fmt(latencyMs.p90)) ms, p99 \(fmt(latencyMs.p99)) ms, max \(fmt(latencyMs.max)) ms
               cpu        user \(fmt(resources.cpuUserSeconds, 2)) s, sys \(fmt(resources.cpuSystemSeconds, 2)) s, \(fmt(resources.cpuSecondsPer1000Pages, 3)) s per 1,000 pages
-              memory     peak RSS \(fmt(Double(resources.peakRSSBytes) / 1_048_576)) MiB, peak threads \(resources.peakThreads)
+              memory     peak RSS \(fmt(Double(resources.peakRSSBytes) / 1_048_576)) MiB, peak threads \(resources.peakThreads)\(resources.processes > 1 ? ", \(resources.processes) processes" : "")
               graph      \(edgeSet.nodes) nodes, \(edgeSet.edges) edges, sha256 \(edgeSet.sha256)
             """
+    }
+
+    private var modeText: String {
+        guard let workers = settings.workers, let workerMode = settings.workerMode else { return settings.mode }
+        return "\(settings.mode) (\(workers) worker\(workers == 1 ? "" : "s") × \(workerMode))"
     }
 }

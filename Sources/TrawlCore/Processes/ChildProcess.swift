@@ -127,6 +127,12 @@ public final class ChildProcess: Sendable {
         exit.status
     }
 
+    /// The child's own resource usage (CPU, peak RSS, context switches),
+    /// nil until it has been reaped. Its own children are not included.
+    public var resourceUsage: ResourceUsage? {
+        exit.usage
+    }
+
     /// When the child was reaped, nil while it runs.
     var reapedAt: ContinuousClock.Instant? {
         exit.reapedAt

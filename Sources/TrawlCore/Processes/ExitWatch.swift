@@ -14,6 +14,8 @@ final class ExitWatch: Sendable {
         /// When the waiter thread reaped the child (tests check promptness
         /// with it, whatever the load on the cooperative pool).
         var reapedAt: ContinuousClock.Instant?
+        /// The child's own CPU time, peak RSS and context switches (wait4).
+        var usage: ResourceUsage?
         var waiters: [CheckedContinuation<ExitStatus, Never>] = []
     }
 
@@ -38,6 +40,10 @@ final class ExitWatch: Sendable {
         state.withLock { $0.reapedAt }
     }
 
+    var usage: ResourceUsage? {
+        state.withLock { $0.usage }
+    }
+
     func kill(_ signal: Int32) -> Bool {
         state.withLock { state in
             guard state.status == nil else { return false }
@@ -60,10 +66,12 @@ final class ExitWatch: Sendable {
         while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
         let (status, waiters) = state.withLock { state in
             var raw: Int32 = 0
+            var usage = rusage()
             var reaped: pid_t
-            repeat { reaped = waitpid(pid, &raw, 0) } while reaped < 0 && errno == EINTR
+            repeat { reaped = wait4(pid, &raw, 0, &usage) } while reaped < 0 && errno == EINTR
             let status = reaped == pid ? ExitStatus(waitStatus: raw) : .exited(-1)
             state.status = status
+            if reaped == pid { state.usage = ResourceUsage(usage) }
             state.reapedAt = .now
             defer { state.waiters = [] }
             return (status, state.waiters)

@@ -8,3 +8,8 @@ extension TrawlError.Code {
     /// A worker broke the shard protocol (e.g. acknowledged unsent batches).
     public static let protocolViolation = TrawlError.Code(rawValue: "protocol-violation")
 }
+
+extension TrawlError.Code {
+    /// A worker process died, or reported that it cannot go on.
+    public static let workerFailed = TrawlError.Code(rawValue: "worker-failed")
+}

@@ -4,7 +4,7 @@ import TrawlURL
 /// seeds, then `--allow` (if any, a URL must match one) and `--deny` (a URL
 /// matching one is out). Only http and https are ever in scope.
 public struct CrawlScope: Sendable {
-    public enum Rule: String, Sendable, CaseIterable {
+    public enum Rule: String, Sendable, CaseIterable, Codable {
         /// Stay on the seeds' host names (any scheme or port).
         case host
         /// Stay on the seeds' registrable domains (`a.example.com` ~ `b.example.com`).

@@ -1,0 +1,35 @@
+/// What a crawl's driver gathered for the report, whichever strategy ran.
+struct DriveSummary: Sendable {
+    var latencies: [Double] = []
+    var bytes = 0
+    var statuses: [String: Int] = [:]
+    var errors: [String: Int] = [:]
+    /// Why the crawl stopped early ("interrupted", "worker-failed"), nil
+    /// when it ran out of work or reached `--max-pages`.
+    var stopReason: String?
+    var failure: TrawlError?
+    /// `--mode processes`: each worker's own resource usage, from `wait4`.
+    var workerUsage: [ResourceUsage] = []
+
+    var pages: Int { latencies.count }
+
+    mutating func tally(_ record: PageRecord) {
+        latencies.append(record.elapsedMilliseconds)
+        bytes += record.bytes
+        statuses[record.status.map(String.init) ?? "none", default: 0] += 1
+        if let error = record.error { errors[error, default: 0] += 1 }
+    }
+}
+
+extension LiveCounters {
+    /// Counts one finished page for the progress line.
+    func count(_ record: PageRecord, inFlight: Int, queued: Int) {
+        update { counters in
+            counters.pages += 1
+            counters.bytes += record.bytes
+            if record.error != nil { counters.errors += 1 }
+            counters.inFlight = inFlight
+            counters.queued = queued
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// One worker's share of a `--mode processes` crawl, as a pure state
+/// machine: the shard's own `Frontier`, the routing of links to the shards
+/// that own them, and the status the coordinator's `TerminationDetector`
+/// needs. It takes events and returns the messages to send; `ShardWorker`
+/// does the I/O.
+struct ShardFrontier: Sendable {
+    let shard: Int
+    let map: ShardMap
+    private var frontier: Frontier
+    /// Links already routed to other shards, with the smallest depth sent:
+    /// a link is sent again only when found at a smaller depth, because
+    /// the owner must lower that URL's depth.
+    private var routed: [String: Int] = [:]
+    private(set) var batchesReceived = 0
+    private(set) var pagesDone = 0
+    private var lastStatus: ShardStatus?
+
+    init(shard: Int, shards: Int, limits: Frontier.Limits) {
+        self.shard = shard
+        map = ShardMap(shards: shards)
+        frontier = Frontier(limits: limits)
+        // Nothing beyond the seeds' level until the coordinator, which sees
+        // every shard, says how deep the crawl may go.
+        frontier.depthCeiling = 0
+    }
+
+    /// A `discover` batch: seeds or links another shard found for ours.
+    mutating func receive(_ urls: [DiscoveredURL]) {
+        for url in urls { frontier.discover(url.url, hostKey: url.hostKey, depth: url.depth) }
+        batchesReceived += 1
+    }
+
+    /// A `depthCeiling` message. Ceilings only rise: a late, lower one
+    /// (none is ever sent, but the pipe does not prove it) is ignored.
+    mutating func raiseCeiling(to ceiling: Int) {
+        frontier.depthCeiling = max(frontier.depthCeiling ?? ceiling, ceiling)
+    }
+
+    mutating func next() -> CrawlJob? {
+        frontier.next()
+    }
+
+    /// Records a finished job. Returns the messages for the coordinator:
+    /// the page, then the links it found for other shards (unless
+    /// `following` is false: the crawl is stopping). Links for this shard
+    /// go straight into its frontier.
+    mutating func complete(_ outcome: PageOutcome, following: Bool) -> [ShardMessage] {
+        frontier.complete(outcome.job)
+        pagesDone += 1
+        var messages: [ShardMessage] = [
+            .page(PageMessage(record: outcome.record, source: outcome.source, edgeTargets: outcome.edgeTargets)),
+        ]
+        guard following else { return messages }
+        let depth = outcome.job.depth + 1
+        var foreign: [DiscoveredURL] = []
+        for link in outcome.follow {
+            let owner = map.shard(ofHostKey: link.hostKey)
+            if owner == shard {
+                frontier.discover(link.url, hostKey: link.hostKey, depth: depth)
+                continue
+            }
+            // The owner would only remember it as too deep.
+            if let maxDepth = frontier.limits.maxDepth, depth > maxDepth { continue }
+            if let sent = routed[link.url], sent <= depth { continue }
+            routed[link.url] = depth
+            foreign.append(DiscoveredURL(url: link.url, hostKey: link.hostKey, depth: depth))
+        }
+        if !foreign.isEmpty { messages.append(.links(foreign)) }
+        return messages
+    }
+
+    /// The shard's status when something the detector uses (idle, batches
+    /// acknowledged, smallest pending depth) changed since the last one;
+    /// nil otherwise, so a busy worker does not send one per page.
+    mutating func statusIfChanged() -> ShardMessage? {
+        let minPending = frontier.minimumPendingDepth()
+        let status = ShardStatus(idle: minPending == nil, batchesReceived: batchesReceived,
+                                 minPendingDepth: minPending, pagesDone: pagesDone)
+        if let last = lastStatus, last.idle == status.idle, last.batchesReceived == status.batchesReceived,
+           last.minPendingDepth == status.minPendingDepth {
+            return nil
+        }
+        lastStatus = status
+        return .status(status)
+    }
+}

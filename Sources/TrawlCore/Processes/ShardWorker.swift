@@ -1,0 +1,145 @@
+import Foundation
+
+/// The worker side of `--mode processes` (`trawl crawl-worker`): reads the
+/// coordinator's messages from one descriptor, writes its own to another,
+/// and crawls its shard with the in-process strategy it is told to use —
+/// the same `StrategyRunner`, `CrawlWorker`s and `PageProcessor` as a
+/// single-process crawl.
+///
+/// One driver task owns the `ShardFrontier`; fetches run as child tasks.
+/// Every event (a finished fetch, a message from the coordinator, the end
+/// of its input) arrives on one stream, so the driver needs no lock.
+/// Messages out go in order page → links → status, which the
+/// coordinator's termination detector relies on.
+public enum ShardWorker {
+    enum Event: Sendable {
+        case outcome(PageOutcome?)
+        case message(ShardMessage)
+        /// The coordinator's pipe ended (it closed it or died), with the
+        /// read error if it broke.
+        case inputEnded(TrawlError?)
+    }
+
+    /// Runs one worker until the coordinator says stop or goes away.
+    /// Returns the process exit code: 0 after an orderly stop, 1 when the
+    /// worker could not crawl (after telling the coordinator why when it
+    /// still can).
+    public static func run(input: Int32, output: Int32) async -> Int32 {
+        let writer = FrameWriter(fileDescriptor: output, peerName: "the coordinator")
+        let messages: AsyncThrowingStream<ShardMessage, any Error>
+        do {
+            messages = try PipeReader.messages(fromFileDescriptor: input, peerName: "the coordinator")
+        } catch {
+            return fail(error.description, writer: writer)
+        }
+        let (events, sink) = AsyncStream.makeStream(of: Event.self)
+        // Not a child task: the driver ends the process without waiting
+        // for a reader blocked on a coordinator that sends nothing more.
+        let reader = Task {
+            do {
+                for try await message in messages { sink.yield(.message(message)) }
+                sink.yield(.inputEnded(nil))
+            } catch {
+                sink.yield(.inputEnded(error as? TrawlError ?? TrawlError(.pipeFailed, "\(error)")))
+            }
+        }
+        defer { reader.cancel() }
+        var iterator = events.makeAsyncIterator()
+
+        guard case .message(.configure(let data))? = await iterator.next() else {
+            return fail("the coordinator's first message was not configure", writer: writer)
+        }
+        let settings: WorkerSettings
+        let processor: PageProcessor
+        do {
+            settings = try WorkerSettings.decode(data)
+            processor = try settings.makeProcessor()
+        } catch {
+            return fail("\(error)", writer: writer)
+        }
+        var shard = ShardFrontier(
+            shard: settings.shard, shards: settings.shards,
+            limits: Frontier.Limits(maxDepth: settings.maxDepth, maxPages: nil, perHost: settings.perHost))
+        do {
+            return try await StrategyRunner.withWorker(
+                settings.mode, concurrency: settings.concurrency, fetch: settings.fetch, processor: processor
+            ) { worker in
+                await drive(&shard, events: &iterator, sink: sink, worker: worker,
+                            concurrency: settings.concurrency, writer: writer)
+            }
+        } catch {
+            return fail("shard \(settings.shard) could not start its \(settings.mode.rawValue) strategy: \(error)", writer: writer)
+        }
+    }
+
+    private static func drive(
+        _ shard: inout ShardFrontier, events: inout AsyncStream<Event>.Iterator, sink: AsyncStream<Event>.Continuation,
+        worker: any CrawlWorker, concurrency: Int, writer: FrameWriter
+    ) async -> Int32 {
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            var stopping = false
+            var exitCode: Int32 = 0
+            var outgoing: [ShardMessage] = []
+            if let status = shard.statusIfChanged() { outgoing.append(status) }
+            func stop(exitCode code: Int32) {
+                if !stopping { group.cancelAll() }
+                stopping = true
+                exitCode = max(exitCode, code)
+            }
+            while true {
+                if !stopping {
+                    while running < concurrency, let job = shard.next() {
+                        group.addTask { sink.yield(.outcome(try? await worker.perform(job))) }
+                        running += 1
+                    }
+                    if let status = shard.statusIfChanged() { outgoing.append(status) }
+                }
+                if !outgoing.isEmpty {
+                    do {
+                        try writer.send(contentsOf: outgoing)
+                    } catch {
+                        // The coordinator is gone: nobody can use our pages.
+                        stop(exitCode: 1)
+                    }
+                    outgoing.removeAll(keepingCapacity: true)
+                }
+                if stopping && running == 0 { break }
+                guard let event = await events.next() else { break }
+                switch event {
+                case .outcome(let outcome):
+                    running -= 1
+                    // A cancelled fetch has no outcome; a page that finished
+                    // while stopping is still sent, so no finished page is lost.
+                    if let outcome { outgoing += shard.complete(outcome, following: !stopping) }
+                case .message(.discover(let urls)):
+                    shard.receive(urls)
+                case .message(.depthCeiling(let ceiling)):
+                    shard.raiseCeiling(to: ceiling)
+                case .message(.stop):
+                    stop(exitCode: 0)
+                case .inputEnded(let error):
+                    if let error { Self.log("reading from the coordinator failed: \(error)") }
+                    stop(exitCode: error == nil ? 0 : 1)
+                case .message(let message):
+                    outgoing.append(.failed("shard \(shard.shard) got an unexpected \(message.name) message from the coordinator"))
+                    stop(exitCode: 1)
+                }
+            }
+            writer.close()
+            return exitCode
+        }
+    }
+
+    /// Tells the coordinator (and stderr) why this worker cannot go on.
+    private static func fail(_ reason: String, writer: FrameWriter) -> Int32 {
+        log(reason)
+        try? writer.send(.failed(reason))
+        writer.close()
+        return 1
+    }
+
+    private static func log(_ text: String) {
+        FileHandle.standardError.write(Data("trawl crawl-worker \(getpid()): \(text)\n".utf8))
+    }
+}
