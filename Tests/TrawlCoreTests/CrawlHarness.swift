@@ -35,11 +35,20 @@ struct CrawlHarness {
             options.fetch.connectTo = ["::127.0.0.1:\(server.port)"]
             options.fetch.timeout = .seconds(20)
             options.outputDirectory = temporaryDirectory(name)
+            options.workerExecutable = trawlExecutable
             configure(&options)
             let seedList = SeedList(text: (seeds ?? web.seedURLs).joined(separator: "\n"))
             let result = try await CrawlEngine.run(seeds: seedList, options: options)
             return Run(result: result, directory: options.outputDirectory)
         }
+    }
+
+    /// The built `trawl` beside the test bundle: `--mode processes` starts
+    /// it as its workers (this process is the test runner, not trawl).
+    static var trawlExecutable: String {
+        if let override = ProcessInfo.processInfo.environment["TRAWL_BIN"] { return override }
+        let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: selfPath).deletingLastPathComponent().appendingPathComponent("trawl").path
     }
 
     static func truthCSV(_ web: SyntheticWeb) -> String {

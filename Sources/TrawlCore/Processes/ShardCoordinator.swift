@@ -162,8 +162,9 @@ private struct Coordination {
         case .exited(let shard, let status):
             exited[shard] = true
             if !(endedInOrder[shard] && status.isSuccess) {
+                let how = if case .signalled = status { "was \(status)" } else { status.description }
                 fail(TrawlError(.workerFailed,
-                    "\(name(of: shard)) \(status) before the crawl was over; stopped the crawl: the outputs keep every page finished so far, the URLs still queued in that shard were not fetched"))
+                    "\(name(of: shard)) \(how) before the crawl was over; stopped the crawl: the outputs keep every page finished so far, the URLs still queued in that shard were not fetched"))
             }
         case .interrupted:
             if summary.stopReason == nil { summary.stopReason = "interrupted" }
@@ -265,8 +266,9 @@ private struct Coordination {
         try? children[shard].send(message)
     }
 
+    /// "worker 2 of 3 (pid 1234)": numbered from 1 for people.
     private func name(of shard: Int) -> String {
-        "worker \(shard) of \(children.count) (pid \(children[shard].pid))"
+        "worker \(shard + 1) of \(children.count) (pid \(children[shard].pid))"
     }
 
     private static func warn(_ text: String) {

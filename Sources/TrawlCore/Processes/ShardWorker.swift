@@ -68,7 +68,7 @@ public enum ShardWorker {
                             concurrency: settings.concurrency, writer: writer)
             }
         } catch {
-            return fail("shard \(settings.shard) could not start its \(settings.mode.rawValue) strategy: \(error)", writer: writer)
+            return fail("worker \(settings.shard + 1) could not start its \(settings.mode.rawValue) strategy: \(error)", writer: writer)
         }
     }
 
@@ -122,7 +122,7 @@ public enum ShardWorker {
                     if let error { Self.log("reading from the coordinator failed: \(error)") }
                     stop(exitCode: error == nil ? 0 : 1)
                 case .message(let message):
-                    outgoing.append(.failed("shard \(shard.shard) got an unexpected \(message.name) message from the coordinator"))
+                    outgoing.append(.failed("worker \(shard.shard + 1) got an unexpected \(message.name) message from the coordinator"))
                     stop(exitCode: 1)
                 }
             }
