@@ -9,6 +9,7 @@
 #   MODES="async pool" CONCURRENCIES="16 256" REPEAT=1 scripts/bench-modes.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/serve.sh
 
 BIN=${BIN:-.build/release/trawl}
 HOSTS=${HOSTS:-20}
@@ -23,15 +24,8 @@ OUT=${OUT:-output/bench-modes-$(date +%Y%m%d-%H%M%S)}
 [ -x "$BIN" ] || { echo "build first: make release" >&2; exit 1; }
 mkdir -p "$OUT"
 
-"$BIN" serve --port "$PORT" --seed 1 --hosts "$HOSTS" --pages "$PAGES" --latency "$LATENCY" \
-    --truth "$OUT/truth.csv" --seeds-file "$OUT/seeds.txt" >"$OUT/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-    grep -q "listening" "$OUT/server.log" 2>/dev/null && break
-    kill -0 $SERVER 2>/dev/null || { cat "$OUT/server.log" >&2; exit 1; }
-    sleep 0.1
-done
+start_server "$BIN" "$PORT" "$OUT/server.log" --seed 1 --hosts "$HOSTS" --pages "$PAGES" --latency "$LATENCY" \
+    --truth "$OUT/truth.csv" --seeds-file "$OUT/seeds.txt"
 
 field() { grep -o "\"$1\" : [0-9.e+-]*" "$2" | head -1 | awk '{print $3}'; }
 

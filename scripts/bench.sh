@@ -8,6 +8,7 @@
 #   HOSTS=20 PAGES=500 LATENCY=50ms CONCURRENCY=256 REPEAT=3 MODE=async scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/serve.sh
 
 BIN=${BIN:-.build/release/trawl}
 HOSTS=${HOSTS:-20}
@@ -23,15 +24,8 @@ OUT=${OUT:-output/bench-$(date +%Y%m%d-%H%M%S)}
 [ -x "$BIN" ] || { echo "build first: make release" >&2; exit 1; }
 mkdir -p "$OUT"
 
-"$BIN" serve --port "$PORT" --seed 1 --hosts "$HOSTS" --pages "$PAGES" --latency "$LATENCY" \
-    --truth "$OUT/truth.csv" --seeds-file "$OUT/seeds.txt" >"$OUT/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-    grep -q "listening" "$OUT/server.log" 2>/dev/null && break
-    kill -0 $SERVER 2>/dev/null || { cat "$OUT/server.log" >&2; exit 1; }
-    sleep 0.1
-done
+start_server "$BIN" "$PORT" "$OUT/server.log" --seed 1 --hosts "$HOSTS" --pages "$PAGES" --latency "$LATENCY" \
+    --truth "$OUT/truth.csv" --seeds-file "$OUT/seeds.txt"
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 field() { grep -o "\"$1\" : [0-9.e+-]*" "$2" | head -1 | awk '{print $3}'; }

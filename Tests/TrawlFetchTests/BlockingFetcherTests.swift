@@ -11,10 +11,8 @@ struct BlockingFetcherTests {
         _ adjust: (inout FetchConfiguration, FixtureServer) -> Void = { _, _ in },
         _ body: (BlockingFetcher, FixtureServer) async throws -> R
     ) async throws -> R {
-        try await FixtureServer.withServer { server in
-            var configuration = FetchConfiguration()
-            adjust(&configuration, server)
-            return try await body(try BlockingFetcher(configuration), server)
+        try await FixtureServer.withServer(configuredBy: adjust) { configuration, server in
+            try await body(try BlockingFetcher(configuration), server)
         }
     }
 
@@ -138,12 +136,12 @@ struct BlockingFetcherTests {
 
     @Test(arguments: parityCases)
     func sameOutcomeAsCurlMultiFetcher(route: String, kind: String) async throws {
-        try await FixtureServer.withServer { server in
-            var configuration = FetchConfiguration()
+        try await FixtureServer.withServer(configuredBy: { configuration, _ in
             // Short only where a timeout is the point: a redirect loop on a
             // machine busy with parallel tests can take longer than 400 ms.
             configuration.timeout = route.hasPrefix("/slow/") ? .milliseconds(400) : .seconds(10)
             configuration.maxBodyBytes = 512 << 10
+        }) { configuration, server in
             let url = switch route {
             case "closed-port": "http://127.0.0.1:1/"
             case "unknown-host": "http://no-such-host.invalid/"

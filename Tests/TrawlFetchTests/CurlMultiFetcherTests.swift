@@ -9,10 +9,8 @@ struct CurlMultiFetcherTests {
         _ adjust: (inout FetchConfiguration, FixtureServer) -> Void = { _, _ in },
         _ body: (CurlMultiFetcher, FixtureServer) async throws -> R
     ) async throws -> R {
-        try await FixtureServer.withServer { server in
-            var configuration = FetchConfiguration()
-            adjust(&configuration, server)
-            return try await CurlMultiFetcher.withFetcher(configuration) { fetcher in
+        try await FixtureServer.withServer(configuredBy: adjust) { configuration, server in
+            try await CurlMultiFetcher.withFetcher(configuration) { fetcher in
                 try await body(fetcher, server)
             }
         }
