@@ -68,6 +68,6 @@ let package = Package(
         .testTarget(name: "TrawlCoreTests", dependencies: ["TrawlCore", "SyntheticWeb"]),
         .testTarget(name: "SyntheticWebTests", dependencies: ["SyntheticWeb"]),
         // Runs the built `trawl` executable as a user would.
-        .testTarget(name: "TrawlCLITests", dependencies: ["trawl", "SyntheticWeb"]),
+        .testTarget(name: "TrawlCLITests", dependencies: ["trawl", "TrawlCore", "SyntheticWeb"]),
     ]
 )

@@ -29,6 +29,15 @@ struct CrawlCommandTests {
         let regex = try await TrawlProcess.run(["crawl", seeds, "--deny", "([", "--out", TrawlProcess.temporaryDirectory("regex")])
         #expect(regex.status == 64)
         #expect(regex.stderr.contains("--deny '([' is not a valid regular expression"))
+        let workers = try await TrawlProcess.run(["crawl", seeds, "--mode", "processes", "--workers", "0"])
+        #expect(workers.status == 64)
+        #expect(workers.stderr.contains("--workers must be at least 1 (got 0)"))
+        let split = try await TrawlProcess.run(["crawl", seeds, "--mode", "processes", "--workers", "3", "--concurrency", "2"])
+        #expect(split.status == 64)
+        #expect(split.stderr.contains("--concurrency (2) must be at least --workers (3)"))
+        let workerMode = try await TrawlProcess.run(["crawl", seeds, "--mode", "processes", "--worker-mode", "processes"])
+        #expect(workerMode.status == 64)
+        #expect(workerMode.stderr.contains("--worker-mode"))
     }
 
     @Test func anUnwritableOutputFolderIsNamed() async throws {
@@ -56,8 +65,10 @@ struct CrawlCommandTests {
         }
     }
 
-    /// Ctrl-C: the crawl stops, exits 130, and every file it leaves is valid.
-    @Test func sigintStopsTheCrawlWithValidExports() async throws {
+    /// Ctrl-C: the crawl stops, exits 130, and every file it leaves is
+    /// valid — in processes mode too, where the workers hear it as `stop`.
+    @Test(arguments: [["--mode", "async"], ["--mode", "processes", "--workers", "3"]])
+    func sigintStopsTheCrawlWithValidExports(mode: [String]) async throws {
         var config = SyntheticWebConfig()
         config.hosts = 4
         config.pagesPerHost = 400
@@ -67,7 +78,7 @@ struct CrawlCommandTests {
             let seeds = try TrawlProcess.temporaryFile("seeds.txt", contents: web.seedURLs.joined(separator: "\n"))
             let out = TrawlProcess.temporaryDirectory("sigint")
             let (process, stdout, stderr) = try TrawlProcess.start(
-                ["crawl", seeds, "--concurrency", "8", "--connect-to", "::127.0.0.1:\(server.port)", "--out", out])
+                ["crawl", seeds, "--concurrency", "8", "--connect-to", "::127.0.0.1:\(server.port)", "--out", out] + mode)
             try await Task.sleep(for: .milliseconds(1500))
             kill(process.processIdentifier, SIGINT)
             let result = try await TrawlProcess.finish(process, stdout, stderr, timeout: .seconds(30))
