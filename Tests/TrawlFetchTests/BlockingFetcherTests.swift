@@ -16,13 +16,12 @@ struct BlockingFetcherTests {
         }
     }
 
-    /// Fetches `paths` in order through one new session on one new thread.
+    /// Fetches `paths` in order on one new thread.
     private func fetch(
         _ fetcher: BlockingFetcher, _ server: FixtureServer, _ paths: String...
     ) async -> [Result<FetchResponse, FetchError>] {
         await OSThreads.one {
-            let session = fetcher.makeSession()
-            return paths.map { session.fetch(server.url($0)) { false } }
+            paths.map { fetcher.fetch(server.url($0)) { false } }
         }
     }
 
@@ -74,7 +73,7 @@ struct BlockingFetcherTests {
             let results = await fetch(fetcher, server, path, "/ok")
             #expect(error(results[0])?.code == .tooLarge)
             #expect(error(results[0])?.url == server.url(path))
-            // The session, and the handle that aborted, keep working.
+            // The fetcher, and the handle that aborted, keep working.
             #expect((try? results[1].get())?.status == 200)
         }
     }
@@ -92,7 +91,7 @@ struct BlockingFetcherTests {
 
     @Test func unknownHostIsDNS() async throws {
         try await withFixture { fetcher, _ in
-            let result = await OSThreads.one { fetcher.makeSession().fetch("http://no-such-host.invalid/") { false } }
+            let result = await OSThreads.one { fetcher.fetch("http://no-such-host.invalid/") { false } }
             #expect(error(result)?.code == .dns)
             #expect(error(result)?.description.contains("http://no-such-host.invalid/") == true)
         }
@@ -148,7 +147,7 @@ struct BlockingFetcherTests {
             default: server.url(route)
             }
             let blocking = try BlockingFetcher(configuration)
-            let onThread = Outcome(await OSThreads.one { blocking.makeSession().fetch(url) { false } })
+            let onThread = Outcome(await OSThreads.one { blocking.fetch(url) { false } })
             let onLoop = try await CurlMultiFetcher.withFetcher(configuration) { fetcher in
                 do {
                     return Outcome(.success(try await fetcher.fetch(url)))
@@ -163,11 +162,10 @@ struct BlockingFetcherTests {
 
     // MARK: Connections
 
-    @Test func threadsWithLongLivedSessionsShareConnections() async throws {
+    @Test func threadsReuseConnections() async throws {
         try await withFixture { fetcher, server in
             let statuses = await OSThreads.run(8) { _ in
-                let session = fetcher.makeSession()
-                return (0..<25).map { _ in (try? session.fetch(server.url("/ok")) { false }.get())?.status }
+                (0..<25).map { _ in (try? fetcher.fetch(server.url("/ok")) { false }.get())?.status }
             }
             #expect(statuses.joined().allSatisfy { $0 == 200 })
             // At most one connection per thread, however the threads interleave.
@@ -175,22 +173,20 @@ struct BlockingFetcherTests {
         }
     }
 
-    @Test func idleConnectionsOutliveSessionsAndServeOtherThreads() async throws {
+    @Test func idleConnectionsServeOtherThreads() async throws {
         try await withFixture { fetcher, server in
             // Eight overlapping transfers: eight connections, all idle afterwards.
             let line = StartLine(8)
             let first = await OSThreads.run(8) { _ in
-                let session = fetcher.makeSession()
                 line.wait()
-                return (try? session.fetch(server.url("/slow/500")) { false }.get())?.status
+                return (try? fetcher.fetch(server.url("/slow/500")) { false }.get())?.status
             }
             #expect(first == Array(repeating: 200, count: 8))
             #expect(server.connectionCount == 8)
-            // New threads, and a new session (a new easy handle) for every
-            // request: only the share can hand them those connections. All
-            // eight stayed cached (libcurl's default cache size is 5).
+            // New threads: only the fetcher's idle handles can hand them
+            // those connections, and all eight were kept.
             let statuses = await OSThreads.run(8) { _ in
-                (0..<25).map { _ in (try? fetcher.makeSession().fetch(server.url("/ok")) { false }.get())?.status }
+                (0..<25).map { _ in (try? fetcher.fetch(server.url("/ok")) { false }.get())?.status }
             }
             #expect(statuses.joined().allSatisfy { $0 == 200 })
             #expect(server.connectionCount == 8)
@@ -201,9 +197,8 @@ struct BlockingFetcherTests {
         try await withFixture({ configuration, _ in configuration.maxConnections = 3 }) { fetcher, server in
             let line = StartLine(8)
             let statuses = await OSThreads.run(8) { _ in
-                let session = fetcher.makeSession()
                 line.wait()
-                return (try? session.fetch(server.url("/slow/500")) { false }.get())?.status
+                return (try? fetcher.fetch(server.url("/slow/500")) { false }.get())?.status
             }
             #expect(statuses == Array(repeating: 200, count: 8))
             #expect(server.connectionCount == 8)
@@ -212,9 +207,8 @@ struct BlockingFetcherTests {
             while server.openConnectionCount > 3, ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(10))
             }
-            // libcurl checks the cache's size and evicts in two locked steps,
-            // so two threads returning at once may both evict: 2 or 3 remain.
-            #expect((2...3).contains(server.openConnectionCount))
+            // Three idle handles kept, each with its connection.
+            #expect(server.openConnectionCount == 3)
         }
     }
 
@@ -223,9 +217,8 @@ struct BlockingFetcherTests {
             let start = ContinuousClock.now
             let line = StartLine(64)
             let bodies = await OSThreads.run(64) { index in
-                let session = fetcher.makeSession()
                 line.wait()
-                guard case .success(let response) = session.fetch(server.url("/echo/t\(index)"), isCancelled: { false }),
+                guard case .success(let response) = fetcher.fetch(server.url("/echo/t\(index)"), isCancelled: { false }),
                       response.status == 200 else { return "failed" }
                 return String(decoding: response.body, as: UTF8.self)
             }
@@ -236,18 +229,17 @@ struct BlockingFetcherTests {
     }
 
     /// Connections closed by the server (announced, or silently while idle)
-    /// and a cache too small for the threads, so libcurl evicts, prunes dead
-    /// connections and retries on fresh ones while other threads use the
-    /// same cache.
-    @Test func sharedCacheSurvivesConnectionChurn() async throws {
+    /// and fewer idle handles kept than threads, so handles are evicted and
+    /// libcurl prunes dead connections and retries on fresh ones while other
+    /// threads fetch.
+    @Test func connectionReuseSurvivesConnectionChurn() async throws {
         try await withFixture({ configuration, _ in configuration.maxConnections = 4 }) { fetcher, server in
             let routes = ["/ok", "/close", "/drop", "/status/500", "/redirect/1"]
             let failures = await OSThreads.run(16) { thread in
-                let session = fetcher.makeSession()
                 var failures: [String] = []
                 for request in 0..<40 {
                     let route = routes[(thread + request) % routes.count]
-                    switch session.fetch(server.url(route), isCancelled: { false }) {
+                    switch fetcher.fetch(server.url(route), isCancelled: { false }) {
                     case .success(let response) where response.status == (route == "/status/500" ? 500 : 200):
                         break
                     case .success(let response):
@@ -268,10 +260,9 @@ struct BlockingFetcherTests {
         try await withFixture { fetcher, server in
             let flag = Flag()
             async let outcome = OSThreads.one {
-                let session = fetcher.makeSession()
-                let result = session.fetch(server.url("/slow/10000")) { flag.isSet }
+                let result = fetcher.fetch(server.url("/slow/10000")) { flag.isSet }
                 let returned = ContinuousClock.now
-                let next = (try? session.fetch(server.url("/ok")) { false }.get())?.status
+                let next = (try? fetcher.fetch(server.url("/ok")) { false }.get())?.status
                 return (result, returned, next)
             }
             try await Task.sleep(for: .milliseconds(100))
@@ -281,27 +272,31 @@ struct BlockingFetcherTests {
             #expect(returned - flipped < .milliseconds(1500))
             #expect(error(result)?.code == .cancelled)
             #expect(error(result)?.url == server.url("/slow/10000"))
-            // The session keeps working.
+            // The fetcher keeps working.
             #expect(next == 200)
         }
     }
 
     @Test func alreadyCancelledFetchDoesNotConnect() async throws {
         try await withFixture { fetcher, server in
-            let result = await OSThreads.one { fetcher.makeSession().fetch(server.url("/ok")) { true } }
+            let result = await OSThreads.one { fetcher.fetch(server.url("/ok")) { true } }
             #expect(error(result)?.code == .cancelled)
             #expect(server.connectionCount == 0)
         }
     }
 
-    @Test func aSessionKeepsItsFetcherAlive() async throws {
-        try await FixtureServer.withServer { server in
-            let statuses = await OSThreads.one { () -> [Int?] in
-                // No reference to the fetcher is kept outside the session.
-                guard let session = try? BlockingFetcher(FetchConfiguration()).makeSession() else { return [] }
-                return (0..<3).map { _ in (try? session.fetch(server.url("/ok")) { false }.get())?.status }
+    /// A connection is reused only for its own origin: two origins on the
+    /// same server, fetched alternately by one thread, keep two connections.
+    @Test func connectionsAreKeptPerOrigin() async throws {
+        try await withFixture { fetcher, server in
+            let other = "http://localhost:\(server.port)/ok"
+            let statuses = await OSThreads.one {
+                (0..<20).map { index in
+                    (try? fetcher.fetch(index % 2 == 0 ? server.url("/ok") : other) { false }.get())?.status
+                }
             }
-            #expect(statuses == [200, 200, 200])
+            #expect(statuses == Array(repeating: 200, count: 20))
+            #expect(server.connectionCount == 2)
         }
     }
 }

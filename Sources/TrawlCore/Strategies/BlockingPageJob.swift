@@ -5,10 +5,10 @@ import TrawlFetch
 /// same `PageProcessor` as the async strategy; nil when cancelled.
 enum BlockingPageJob {
     static func run(
-        _ job: CrawlJob, session: BlockingFetchSession, processor: PageProcessor, flag: CancellationFlag
+        _ job: CrawlJob, fetcher: BlockingFetcher, processor: PageProcessor, flag: CancellationFlag
     ) -> PageOutcome? {
         let start = ContinuousClock.now
-        let result = session.fetch(job.url, isCancelled: { flag.isCancelled })
+        let result = fetcher.fetch(job.url, isCancelled: { flag.isCancelled })
         if case .failure(let error) = result, error.code == .cancelled { return nil }
         return processor.outcome(for: job, result: result, wallMilliseconds: (ContinuousClock.now - start).milliseconds)
     }

@@ -4,10 +4,11 @@ import Synchronization
 import TrawlFetch
 
 /// `--concurrency` long-lived threads pulling work from one queue, the
-/// model of Python's ThreadPoolExecutor. Each thread keeps one libcurl
-/// session (a reused easy handle) for its whole life.
+/// model of Python's ThreadPoolExecutor. The threads fetch through one
+/// shared `BlockingFetcher`, whose idle easy handles keep connections for
+/// reuse, as the executor's tasks would share one connection pool.
 final class FetchThreadPool: Sendable {
-    typealias Work = @Sendable (BlockingFetchSession) -> Void
+    typealias Work = @Sendable () -> Void
 
     private let queue = Mutex(Deque<Work?>())
     /// Counts queued items, so idle threads sleep in the kernel.
@@ -15,15 +16,14 @@ final class FetchThreadPool: Sendable {
     private let exited = DispatchSemaphore(value: 0)
     private let threadCount: Int
 
-    init(threads: Int, fetcher: BlockingFetcher) {
+    init(threads: Int) {
         threadCount = threads
         for index in 0..<threads {
             let thread = Thread { [self] in
-                let session = fetcher.makeSession()
                 while true {
                     available.wait()
                     guard let work = queue.withLock({ $0.popFirst() }) ?? nil else { break }
-                    work(session)
+                    work()
                 }
                 exited.signal()
             }
@@ -53,16 +53,17 @@ final class FetchThreadPool: Sendable {
 /// task resumes when a pool thread has fetched and parsed the page.
 struct ThreadPoolWorker: CrawlWorker {
     let pool: FetchThreadPool
+    let fetcher: BlockingFetcher
     let processor: PageProcessor
 
     func perform(_ job: CrawlJob) async throws -> PageOutcome {
         let flag = CancellationFlag()
         let outcome: PageOutcome? = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                pool.submit { [processor] session in
+                pool.submit { [fetcher, processor] in
                     // A job cancelled while queued is dropped without a fetch.
                     guard !flag.isCancelled else { return continuation.resume(returning: nil) }
-                    continuation.resume(returning: BlockingPageJob.run(job, session: session, processor: processor, flag: flag))
+                    continuation.resume(returning: BlockingPageJob.run(job, fetcher: fetcher, processor: processor, flag: flag))
                 }
             }
         } onCancel: {

@@ -18,8 +18,9 @@ enum StrategyRunner {
             let fetcher = try BlockingFetcher(fetch)
             return await drive(ThreadPerRequestWorker(fetcher: fetcher, processor: processor))
         case .pool:
-            let pool = FetchThreadPool(threads: concurrency, fetcher: try BlockingFetcher(fetch))
-            let summary = await drive(ThreadPoolWorker(pool: pool, processor: processor))
+            let fetcher = try BlockingFetcher(fetch)
+            let pool = FetchThreadPool(threads: concurrency)
+            let summary = await drive(ThreadPoolWorker(pool: pool, fetcher: fetcher, processor: processor))
             pool.shutdown()
             return summary
         }

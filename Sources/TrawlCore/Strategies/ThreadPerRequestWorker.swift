@@ -5,8 +5,8 @@ import TrawlFetch
 /// blocking `curl_easy_perform` and then the parse, like
 /// `threading.Thread` per task. Creating the thread per request is the point
 /// (its cost is what a comparison measures), so nothing is pooled but
-/// libcurl's connection and DNS caches, shared through the fetcher's share
-/// handle. The engine's task group bounds the requests in flight to
+/// connections (the fetcher's idle easy handles) and libcurl's DNS cache.
+/// The engine's task group bounds the requests in flight to
 /// `--concurrency`, so at most that many request threads are alive.
 struct ThreadPerRequestWorker: CrawlWorker {
     let fetcher: BlockingFetcher
@@ -20,8 +20,7 @@ struct ThreadPerRequestWorker: CrawlWorker {
         let outcome: PageOutcome? = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let thread = Thread { [fetcher, processor] in
-                    let session = fetcher.makeSession()
-                    continuation.resume(returning: BlockingPageJob.run(job, session: session, processor: processor, flag: flag))
+                    continuation.resume(returning: BlockingPageJob.run(job, fetcher: fetcher, processor: processor, flag: flag))
                 }
                 thread.stackSize = Self.stackSize
                 thread.name = "trawl-request"

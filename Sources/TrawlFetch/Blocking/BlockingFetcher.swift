@@ -1,40 +1,74 @@
-/// The fetcher of the `threads` and `pool` crawl strategies: each thread
-/// fetches with `curl_easy_perform` through its own `BlockingFetchSession`,
-/// and all sessions of one fetcher share a connection cache, a DNS cache
-/// and a TLS session cache through one libcurl share handle.
+/// The fetcher of the `threads` and `pool` crawl strategies: `fetch` runs
+/// one transfer with `curl_easy_perform` on the calling thread. Any number
+/// of threads may fetch at once.
+///
+/// **Connections are reused across threads** the way a thread-safe
+/// connection pool (urllib3's, say) reuses them: every easy handle keeps
+/// the connection of its last transfer, and a fetch takes an idle handle
+/// whose connection goes to the same origin (`IdleHandles`), making a new
+/// handle only when there is none. The DNS cache and TLS sessions are
+/// shared between all handles through a libcurl share handle; the
+/// connection cache is not (see `IdleHandles` for why).
 ///
 /// Transfers are configured exactly as `CurlMultiFetcher`'s (the same
 /// `EasyHandle.prepare`) and their outcomes read by the same code, so the
 /// same server behaviour gives the same `FetchResponse` or `FetchError`.
 ///
-/// **Connection limits.** `maxConnections` sizes the shared connection
-/// cache: libcurl closes the oldest idle connection when the cache holds
-/// more than that many connections, counting the ones in use (see
-/// `EasyHandle.prepare` for where the number goes). It does not cap open
-/// connections: each thread runs one transfer at a time, so the number of
-/// threads does. `maxConnectionsPerHost` is not enforced here: libcurl 7.88
+/// **Connection limits.** `maxConnections` caps the idle handles kept, and
+/// so the idle connections; open connections are capped by the threads
+/// fetching. `maxConnectionsPerHost` is not enforced here: libcurl 7.88
 /// applies CURLMOPT_MAX_HOST_CONNECTIONS only to a multi handle the caller
 /// owns, and curl_easy_perform runs each transfer in a private multi handle
 /// it does not expose. The crawler's frontier limits transfers per host
 /// anyway.
-///
-/// No shutdown is needed: the share is cleaned up when the fetcher and
-/// every session made from it are gone (each session keeps the fetcher
-/// alive).
 public final class BlockingFetcher: Sendable {
-    let configuration: FetchConfiguration
+    /// Every handle's configuration. Its `maxConnections` is 1: a handle's
+    /// own connection cache keeps just the last connection (curl closes
+    /// the older one when a handle moves to another origin).
+    let handleConfiguration: FetchConfiguration
     let share: CurlShare
+    private let idle: IdleHandles
 
     /// Throws `FetchError` (code `other`) when libcurl cannot be initialized
     /// or cannot make the share handle.
     public init(_ configuration: FetchConfiguration) throws(FetchError) {
-        self.configuration = configuration
-        self.share = try CurlShare()
+        var perHandle = configuration
+        perHandle.maxConnections = 1
+        handleConfiguration = perHandle
+        share = try CurlShare(sharesConnections: false)
+        idle = IdleHandles(capacity: configuration.maxConnections)
     }
 
-    /// A session for the calling thread: one reusable easy handle. Make one
-    /// per thread and keep it for as many fetches as the thread makes.
-    public func makeSession() -> BlockingFetchSession {
-        BlockingFetchSession(fetcher: self)
+    /// Fetches `url` with GET on the calling thread, following redirects,
+    /// and returns once the transfer is over. Any HTTP status is a response;
+    /// a failure to get one is a `FetchError`, classified exactly as
+    /// `CurlMultiFetcher` classifies it.
+    ///
+    /// `isCancelled` is asked before the transfer starts and then whenever
+    /// curl reports progress: on every chunk received and, while waiting,
+    /// about once a second. Once it returns true the transfer is abandoned
+    /// and the result is a `FetchError` with code `cancelled`. It runs on
+    /// this thread, inside libcurl: keep it cheap (read an atomic flag).
+    public func fetch(_ url: String, isCancelled: () -> Bool) -> Result<FetchResponse, FetchError> {
+        let origin = IdleHandles.origin(of: url)
+        guard let handle = idle.checkOut(origin: origin) ?? EasyHandle(configuration: handleConfiguration, share: share) else {
+            return .failure(FetchError(code: .other, url: url, message: "libcurl could not create an easy handle"))
+        }
+        do {
+            try handle.prepare(url: url)
+        } catch {
+            idle.checkIn(handle, origin: origin)
+            return .failure(error)
+        }
+        // `finish` moves the body out on success and drops it on failure,
+        // so an idle handle holds no body.
+        let result = handle.perform(isCancelled: isCancelled).map { $0.response() }
+        // After redirects the connection kept is the final URL's.
+        let finalOrigin = (try? result.get()).map { IdleHandles.origin(of: $0.finalURL) } ?? origin
+        idle.checkIn(handle, origin: finalOrigin)
+        return result
     }
+
+    /// Idle handles kept now, each with at most one open connection.
+    var idleHandleCount: Int { idle.count }
 }
