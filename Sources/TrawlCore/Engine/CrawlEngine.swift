@@ -66,7 +66,8 @@ public enum CrawlEngine {
             latencyMs: LatencySummary(milliseconds: drive.latencies),
             resources: .init(
                 ownUsage: own.since(usageBefore), workerUsage: drive.workerUsage, pages: drive.pages,
-                peakThreads: max(counters.update { $0.peakThreads }, ResourceUsage.currentThreadCount())),
+                peakThreads: max(counters.update { $0.peakThreads }, ResourceUsage.currentThreadCount()),
+                peakTreeResidentBytes: counters.update { $0.peakTreeResidentBytes }),
             edgeSet: edgeSet)
         do {
             try exports.writeReport(report)
@@ -115,9 +116,10 @@ public enum CrawlEngine {
             group.addTask {
                 var tick = 0
                 while !Task.isCancelled {
-                    let threads = ResourceUsage.currentThreadCount() + workers.threadCount()
+                    let tree = workers.isEmpty ? (threads: ResourceUsage.currentThreadCount(), residentBytes: 0) : workers.sampleTree()
                     let snapshot = counters.update { counters in
-                        counters.peakThreads = max(counters.peakThreads, threads)
+                        counters.peakThreads = max(counters.peakThreads, tree.threads)
+                        counters.peakTreeResidentBytes = max(counters.peakTreeResidentBytes, tree.residentBytes)
                         return counters
                     }
                     if tick % 5 == 0 { handler?(snapshot, ContinuousClock.now - start) }

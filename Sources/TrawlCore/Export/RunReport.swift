@@ -38,8 +38,11 @@ public struct RunReport: Sendable, Codable, Equatable {
         public var cpuUserSeconds: Double
         public var cpuSystemSeconds: Double
         public var cpuSecondsPer1000Pages: Double
-        /// One process: its peak RSS. Several: the sum of each one's peak,
-        /// an upper bound on the tree's peak (their peaks need not coincide).
+        /// One process: its peak RSS (ru_maxrss). Several: the tree's peak
+        /// resident memory, sampled every 100 ms with the shared library
+        /// pages counted once (summing each process's RSS would count the
+        /// ~30 MiB of Swift, Foundation and libcurl pages once per worker),
+        /// and never below the coordinator's own peak.
         public var peakRSSBytes: Int
         /// Threads alive at once in the whole tree, sampled every 100 ms.
         public var peakThreads: Int
@@ -49,13 +52,14 @@ public struct RunReport: Sendable, Codable, Equatable {
 
         /// `own` is this process's usage over the run; `workers` each
         /// reaped worker's whole-life usage.
-        init(ownUsage own: ResourceUsage, workerUsage workers: [ResourceUsage], pages: Int, peakThreads: Int) {
+        init(ownUsage own: ResourceUsage, workerUsage workers: [ResourceUsage], pages: Int, peakThreads: Int,
+             peakTreeResidentBytes: Int) {
             let all = [own] + workers
             cpuUserSeconds = all.reduce(0) { $0 + $1.userSeconds }
             cpuSystemSeconds = all.reduce(0) { $0 + $1.systemSeconds }
             let cpu = cpuUserSeconds + cpuSystemSeconds
             cpuSecondsPer1000Pages = pages > 0 ? cpu / Double(pages) * 1000 : 0
-            peakRSSBytes = all.reduce(0) { $0 + $1.peakRSSBytes }
+            peakRSSBytes = workers.isEmpty ? own.peakRSSBytes : max(own.peakRSSBytes, peakTreeResidentBytes)
             self.peakThreads = peakThreads
             processes = all.count
             voluntaryContextSwitches = all.reduce(0) { $0 + $1.voluntaryContextSwitches }

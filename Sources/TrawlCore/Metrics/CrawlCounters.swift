@@ -9,6 +9,9 @@ public struct CrawlCounters: Sendable, Equatable {
     public var queued = 0
     public var bytes = 0
     public var peakThreads = 0
+    /// `--mode processes`: the process tree's peak resident memory as
+    /// sampled (see `WorkerProcesses.sampleTree`).
+    public var peakTreeResidentBytes = 0
 }
 
 /// Shared home of the live counters: the driver writes, the progress task

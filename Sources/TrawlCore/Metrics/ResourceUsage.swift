@@ -47,9 +47,31 @@ public struct ResourceUsage: Sendable, Equatable {
         (statusField("VmRSS:", of: "self") ?? 0) * 1024
     }
 
-    /// Thread count of another process; nil once it has gone.
-    static func threadCount(ofProcess pid: Int32) -> Int? {
-        statusField("Threads:", of: String(pid))
+    /// What a process holds now, from /proc/PID/status ("self" for this
+    /// one); nil once it has gone.
+    struct Snapshot: Sendable {
+        var threads = 0
+        /// Private memory: RssAnon + RssShmem.
+        var privateBytes = 0
+        /// File-backed pages (RssFile): mostly the shared libraries, the
+        /// same pages in every trawl process.
+        var fileBytes = 0
+    }
+
+    static func snapshot(ofProcess process: String) -> Snapshot? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8) else { return nil }
+        var snapshot = Snapshot()
+        for line in status.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":"), let value = Int(line[line.index(after: colon)...].split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+            else { continue }
+            switch line[..<colon] {
+            case "Threads": snapshot.threads = value
+            case "RssAnon", "RssShmem": snapshot.privateBytes += value * 1024
+            case "RssFile": snapshot.fileBytes = value * 1024
+            default: break
+            }
+        }
+        return snapshot
     }
 
     private static func statusField(_ name: String, of process: String) -> Int? {

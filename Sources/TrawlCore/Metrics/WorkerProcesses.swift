@@ -1,9 +1,10 @@
 import Synchronization
 
 /// The worker processes of a `--mode processes` run, registered as they
-/// start, so the progress task can count the threads of the whole process
-/// tree while the crawl runs (a worker's own peak RSS and CPU come from
-/// `wait4` when it is reaped; its thread count has no such record).
+/// start, so the progress task can measure the whole process tree while the
+/// crawl runs: its threads, and its resident memory with the shared
+/// library pages — the same files mapped by every trawl process — counted
+/// once, as the machine holds them.
 final class WorkerProcesses: Sendable {
     private let pids = Mutex<[Int32]>([])
 
@@ -11,8 +12,21 @@ final class WorkerProcesses: Sendable {
         pids.withLock { $0.append(pid) }
     }
 
-    /// Threads alive now in the workers that are still running.
-    func threadCount() -> Int {
-        pids.withLock { $0 }.reduce(0) { $0 + (ResourceUsage.threadCount(ofProcess: $1) ?? 0) }
+    var isEmpty: Bool { pids.withLock { $0.isEmpty } }
+
+    /// This process and its running workers now: threads, and resident
+    /// bytes (every process's private memory plus the largest file-backed
+    /// share).
+    func sampleTree() -> (threads: Int, residentBytes: Int) {
+        var threads = 0
+        var privateBytes = 0
+        var fileBytes = 0
+        for process in ["self"] + pids.withLock({ $0 }).map(String.init) {
+            guard let snapshot = ResourceUsage.snapshot(ofProcess: process) else { continue }
+            threads += snapshot.threads
+            privateBytes += snapshot.privateBytes
+            fileBytes = max(fileBytes, snapshot.fileBytes)
+        }
+        return (threads, privateBytes + fileBytes)
     }
 }

@@ -76,7 +76,10 @@ public enum ShardWorker {
         _ shard: inout ShardFrontier, events: inout AsyncStream<Event>.Iterator, sink: AsyncStream<Event>.Continuation,
         worker: any CrawlWorker, concurrency: Int, writer: FrameWriter
     ) async -> Int32 {
-        await withTaskGroup(of: Void.self) { group in
+        // Discarding: fetch tasks report through `sink`, so the group need
+        // not keep finished tasks until someone awaits them (a plain
+        // TaskGroup would hold every finished task of the crawl).
+        await withDiscardingTaskGroup { group in
             var running = 0
             var stopping = false
             var exitCode: Int32 = 0
