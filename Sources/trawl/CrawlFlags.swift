@@ -39,7 +39,9 @@ struct CrawlFlags: ParsableArguments {
     @Option(name: .customLong("max-depth"), help: "Fetch only pages at most this many links from a seed.")
     var maxDepth: Int?
 
-    @Option(name: .customLong("max-pages"), help: "Stop handing out URLs after this many fetches.")
+    @Option(name: .customLong("max-pages"), help: ArgumentHelp(
+        "Stop handing out URLs after this many fetches.",
+        discussion: "processes: the parent keeps the first N pages the workers finish and stops them; fetches still in flight are dropped."))
     var maxPages: Int?
 
     @Option(help: "Which links to follow: host (the seeds' hosts), domain (their registrable domains), any.")

@@ -89,13 +89,20 @@ struct CrawlEngineTests {
         return Set(distance.keys)
     }
 
-    @Test func maxPagesStopsTheCrawlAtTheLimit() async throws {
+    /// In processes mode the parent keeps the first 37 pages and stops the
+    /// workers; pages they had in flight are dropped.
+    @Test(arguments: [CrawlOptions.Mode.async, .processes])
+    func maxPagesStopsTheCrawlAtTheLimit(mode: CrawlOptions.Mode) async throws {
         var config = SyntheticWebConfig()
         config.hosts = 2
         config.pagesPerHost = 100
-        let run = try await CrawlHarness.crawl(SyntheticWeb(config), name: "maxpages") { $0.limits.maxPages = 37 }
+        let run = try await CrawlHarness.crawl(SyntheticWeb(config), name: "maxpages") {
+            $0.mode = mode
+            $0.limits.maxPages = 37
+        }
         #expect(run.fetchedURLs.count == 37)
         #expect(run.result.report.pages == 37)
+        #expect(run.result.report.completed)
     }
 
     @Test func anUnwritableOutputFolderFailsBeforeAnyFetch() async throws {
