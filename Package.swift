@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // C: curl.h plus typed shims for curl's variadic calls, and the
@@ -36,8 +37,12 @@ let package = Package(
             dependencies: [
                 "TrawlURL", "TrawlFetch", "TrawlExtract",
                 .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
+        // `trawl compare`: plans interleaved runs of every strategy, runs each
+        // in its own child process, and writes the tables and charts.
+        .target(name: "TrawlCompare", dependencies: ["TrawlCore", "TrawlFetch", "TrawlExtract"]),
         // Imports no trawl module, so it can serve as the ground truth.
         .target(
             name: "SyntheticWeb",
@@ -50,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "trawl",
             dependencies: [
-                "TrawlCore", "TrawlURL", "TrawlExtract", "SyntheticWeb",
+                "TrawlCore", "TrawlCompare", "TrawlURL", "TrawlExtract", "SyntheticWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +72,8 @@ let package = Package(
         ),
         .testTarget(name: "TrawlCoreTests", dependencies: ["TrawlCore", "SyntheticWeb"]),
         .testTarget(name: "SyntheticWebTests", dependencies: ["SyntheticWeb"]),
+        .testTarget(name: "TrawlCompareTests", dependencies: ["TrawlCompare", "TrawlCore"]),
         // Runs the built `trawl` executable as a user would.
-        .testTarget(name: "TrawlCLITests", dependencies: ["trawl", "TrawlCore", "SyntheticWeb"]),
+        .testTarget(name: "TrawlCLITests", dependencies: ["trawl", "TrawlCore", "TrawlCompare", "SyntheticWeb"]),
     ]
 )

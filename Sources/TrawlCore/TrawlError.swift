@@ -13,6 +13,7 @@ public struct TrawlError: Error, Sendable, CustomStringConvertible {
         public static let outputUnwritable = Code(rawValue: "output-unwritable")
         public static let writeFailed = Code(rawValue: "write-failed")
         public static let resourceLimit = Code(rawValue: "resource-limit")
+        public static let reportUnreadable = Code(rawValue: "report-unreadable")
     }
 
     public var code: Code

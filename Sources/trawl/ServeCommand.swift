@@ -88,10 +88,14 @@ struct WebFlags: ParsableArguments {
     @Option(name: .customLong("page-size"), help: "Approximate page size, e.g. 4KB.")
     var pageSize: ByteSize = ByteSize(bytes: 4096)
 
+    @Option(help: "Levels of nested <div> around each page's content (more parsing work per page).")
+    var nesting: Int = 0
+
     func validate() throws {
         guard hosts >= 1 else { throw ValidationError("--hosts must be at least 1 (got \(hosts))") }
         guard pages >= 1 else { throw ValidationError("--pages must be at least 1 (got \(pages))") }
         guard outDegree >= 0 else { throw ValidationError("--out-degree must be 0 or more (got \(outDegree))") }
+        guard (0...100_000).contains(nesting) else { throw ValidationError("--nesting must be 0…100000 (got \(nesting))") }
         guard (0...1).contains(crossHost) else { throw ValidationError("--cross-host must be between 0 and 1 (got \(crossHost))") }
         do { _ = try LatencyDistribution(parsing: latency) } catch {
             throw ValidationError("--latency '\(latency)' is not a duration like 50ms, 1s or 20..200ms")
@@ -106,6 +110,7 @@ struct WebFlags: ParsableArguments {
         config.meanOutDegree = outDegree
         config.crossHostShare = crossHost
         config.pageSize = pageSize.bytes
+        config.nesting = nesting
         config.latency = try LatencyDistribution(parsing: latency)
         return config
     }

@@ -11,4 +11,9 @@ enum Terminal {
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// `text` in red when stderr is a terminal (where it is written).
+    static func red(_ text: String) -> String {
+        stderrIsTerminal ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text
+    }
 }

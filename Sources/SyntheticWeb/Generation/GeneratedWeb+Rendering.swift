@@ -25,6 +25,10 @@ extension GeneratedWeb {
             put("<base href=\"http://\(hostName)/page/\">\n")
         }
         put("</head>\n<body>\n<h1 id=\"top\">\(title)</h1>\n")
+        if config.nesting > 0 {
+            for _ in 0..<config.nesting { put("<div>") }
+            put("\n")
+        }
 
         // The paragraph choice is a pure function of the page, like the links.
         var rng = SplitMix64(seed: StableHash.combine(config.seed, 3, UInt64(host), UInt64(page)))
@@ -57,7 +61,7 @@ extension GeneratedWeb {
             put(".</p>\n")
             n += 1
         }
-        let closing = "</body>\n</html>\n"
+        let closing = String(repeating: "</div>", count: config.nesting) + "</body>\n</html>\n"
         // Pad with whole paragraphs, the last one cut to land near pageSize.
         while config.pageSize - body.count - closing.utf8.count > 16 {
             put("<p>")

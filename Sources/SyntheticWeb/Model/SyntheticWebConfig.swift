@@ -14,6 +14,10 @@ public struct SyntheticWebConfig: Sendable, Hashable {
     /// Approximate body size in bytes; pages with many links can exceed it.
     public var pageSize: Int = 4096
     public var latency: LatencyDistribution = .fixed(.zero)
+    /// Levels of `<div>` wrapped around everything after the `<h1>`: deep
+    /// trees make parsing cost more, as on real sites built of nested
+    /// layout blocks. 0 (the default) adds none.
+    public var nesting: Int = 0
 
     public init() {}
 }

@@ -63,7 +63,7 @@ public enum CrawlEngine {
             bytes: drive.bytes,
             statusHistogram: drive.statuses,
             errors: drive.errors,
-            latencyMs: LatencySummary(milliseconds: drive.latencies),
+            latencyMs: LatencySummary(drive.latencies),
             resources: .init(
                 ownUsage: own.since(usageBefore), workerUsage: drive.workerUsage, pages: drive.pages,
                 peakThreads: max(counters.update { $0.peakThreads }, ResourceUsage.currentThreadCount()),

@@ -3,7 +3,7 @@ import TrawlFetch
 /// Everything one crawl needs besides its seeds, as plain values the CLI
 /// fills in and validates.
 public struct CrawlOptions: Sendable {
-    public enum Mode: String, Sendable, CaseIterable {
+    public enum Mode: String, Sendable, CaseIterable, Codable {
         /// One libcurl multi event loop; every transfer awaited from a task.
         case async
         /// A new OS thread per request, blocking curl_easy_perform.

@@ -1,6 +1,6 @@
 /// What a crawl's driver gathered for the report, whichever strategy ran.
 struct DriveSummary: Sendable {
-    var latencies: [Double] = []
+    var latencies = LatencyRecorder()
     var bytes = 0
     var statuses: [String: Int] = [:]
     var errors: [String: Int] = [:]
@@ -14,7 +14,7 @@ struct DriveSummary: Sendable {
     var pages: Int { latencies.count }
 
     mutating func tally(_ record: PageRecord) {
-        latencies.append(record.elapsedMilliseconds)
+        latencies.record(milliseconds: record.elapsedMilliseconds)
         bytes += record.bytes
         statuses[record.status.map(String.init) ?? "none", default: 0] += 1
         if let error = record.error { errors[error, default: 0] += 1 }

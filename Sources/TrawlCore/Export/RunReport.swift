@@ -50,6 +50,14 @@ public struct RunReport: Sendable, Codable, Equatable {
         public var voluntaryContextSwitches: Int
         public var involuntaryContextSwitches: Int
 
+        // "peakRssBytes" so the snake-case JSON ("peak_rss_bytes") decodes
+        // back: convertFromSnakeCase cannot restore the acronym's capitals.
+        enum CodingKeys: String, CodingKey {
+            case cpuUserSeconds, cpuSystemSeconds, cpuSecondsPer1000Pages, peakThreads, processes
+            case voluntaryContextSwitches, involuntaryContextSwitches
+            case peakRSSBytes = "peakRssBytes"
+        }
+
         /// `own` is this process's usage over the run; `workers` each
         /// reaped worker's whole-life usage.
         init(ownUsage own: ResourceUsage, workerUsage workers: [ResourceUsage], pages: Int, peakThreads: Int,
@@ -74,7 +82,9 @@ public struct RunReport: Sendable, Codable, Equatable {
         public var sha256: String
     }
 
-    public var trawlVersion = "0.1.0"
+    /// The version of trawl that wrote this report.
+    public static let currentVersion = "0.1.0"
+    public var trawlVersion = RunReport.currentVersion
     public var settings: Settings
     public var startedAt: String
     public var elapsedSeconds: Double
@@ -95,6 +105,20 @@ public struct RunReport: Sendable, Codable, Equatable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// Reads a report.json written by `jsonText()`.
+    public static func read(from path: String) throws(TrawlError) -> RunReport {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TrawlError(.reportUnreadable, "cannot read run report '\(path)'")
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            return try decoder.decode(RunReport.self, from: data)
+        } catch {
+            throw TrawlError(.reportUnreadable, "run report '\(path)' is not a trawl report.json", underlying: ReadFailure(error))
+        }
     }
 
     /// The human summary printed on stdout at the end of a run.

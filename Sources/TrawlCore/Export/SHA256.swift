@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4), streaming. The edge-set hash is the SHA-256 of the
 /// sorted edges.csv rows, so anyone can recompute it with
 /// `tail -n +2 edges.csv | LC_ALL=C sort | sha256sum`; no crypto package is
@@ -100,4 +102,20 @@ struct SHA256 {
 
 private extension UInt32 {
     func rotatedRight(_ count: UInt32) -> UInt32 { (self >> count) | (self << (32 - count)) }
+}
+
+/// The edge-set hash of an edges.csv-format file whose rows are already
+/// sorted (a crawl's edges.csv, or `trawl serve --truth`): SHA-256 of every
+/// byte after the header line, as `RunReport.EdgeSet.sha256` has it.
+public enum EdgeFileHash {
+    public static func sha256(ofSortedEdgesFile path: String) throws(TrawlError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TrawlError(.reportUnreadable, "cannot read edge list '\(path)'")
+        }
+        let bytes = [UInt8](data)
+        let rowsStart = bytes.firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.count
+        var hash = SHA256()
+        hash.update(bytes[rowsStart...])
+        return hash.finalizeHex()
+    }
 }

@@ -95,3 +95,17 @@ extension ResourceUsage {
             involuntaryContextSwitches: usage.ru_nivcsw)
     }
 }
+
+extension ResourceUsage {
+    /// User + system CPU seconds process `pid` has used so far (fields 14
+    /// and 15 of /proc/PID/stat, in clock ticks); nil once it has gone.
+    /// `trawl compare` charges the generated web's server with it per run.
+    public static func cpuSeconds(ofProcess pid: Int32) -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        // The command name (field 2) may hold spaces: count from after ")".
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+}

@@ -53,14 +53,10 @@ public final class ChildProcess: Sendable {
         pipes.closeChildEnds()
         let name = "child \(pid) (\(executablePath))"
         let input = FrameWriter(fileDescriptor: pipes.parentInput, peerName: name)
-        let exit = ExitWatch(pid: pid)
+        let exit: ExitWatch
         do {
-            try exit.startWaiting()
+            exit = try ExitWatch.watching(pid)
         } catch {
-            // No thread to reap it: stop it here, reap it, report the failure.
-            _ = Glibc.kill(pid, SIGKILL)
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             _ = close(pipes.parentOutput)
             throw error
         }

@@ -26,6 +26,22 @@ final class ExitWatch: Sendable {
         self.pid = pid
     }
 
+    /// A watch on `pid` with its waiter thread running. If no thread can be
+    /// started, nothing would ever reap the child: it is killed and reaped
+    /// here, and the failure thrown.
+    static func watching(_ pid: pid_t) throws(TrawlError) -> ExitWatch {
+        let exit = ExitWatch(pid: pid)
+        do {
+            try exit.startWaiting()
+        } catch {
+            _ = Glibc.kill(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            throw error
+        }
+        return exit
+    }
+
     func startWaiting() throws(TrawlError) {
         try DetachedThread.start(name: "trawl-waitpid") { [self] in
             waitUntilExit()

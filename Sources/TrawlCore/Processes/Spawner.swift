@@ -1,13 +1,13 @@
 #if canImport(Glibc)
 import Glibc
 
-/// `posix_spawn` with standard input and output redirected, every signal
+/// `posix_spawn` with standard input and output (and optionally error) redirected, every signal
 /// at its default action and none blocked in the child. Every other
 /// descriptor the parent opened with close-on-exec stays out of the child.
 enum Spawner {
     static func spawn(
         _ path: String, arguments: [String], environment: [String: String]?,
-        standardInput: Int32, standardOutput: Int32
+        standardInput: Int32, standardOutput: Int32, standardError: Int32? = nil
     ) throws(TrawlError) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -15,6 +15,7 @@ enum Spawner {
         // dup2 clears close-on-exec on the copy: only 0 and 1 survive exec.
         posix_spawn_file_actions_adddup2(&actions, standardInput, STDIN_FILENO)
         posix_spawn_file_actions_adddup2(&actions, standardOutput, STDOUT_FILENO)
+        if let standardError { posix_spawn_file_actions_adddup2(&actions, standardError, STDERR_FILENO) }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
