@@ -10,7 +10,7 @@ DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev
 SWIFT ?= swift
 RELEASE_BIN := .build/release/trawl
 
-.PHONY: all deps build release demo test bench bench-modes clean
+.PHONY: all deps build release demo test bench bench-modes compare-all clean
 
 all: build
 
@@ -30,9 +30,11 @@ release: deps
 	$(SWIFT) build -c release
 
 # The main job on the built-in local web: serve a generated web in-process,
-# crawl it, print the summary and where the exports are.
+# crawl it, print the summary and where the exports are; then a short
+# `trawl compare` (under a minute) of every strategy on a small web.
 demo: release
 	$(RELEASE_BIN) demo
+	$(RELEASE_BIN) compare --hosts 10 --pages 100 --latency 20ms --concurrency 16,128 --repeat 1
 
 # Serial: several tests assert time bounds (timeouts, cancellation) and
 # start hundreds of threads; run side by side on two cores they starve each
@@ -47,6 +49,11 @@ bench: release
 # Every strategy on the 10,000-page web at concurrency 16, 256 and 1,024.
 bench-modes: release
 	scripts/bench-modes.sh
+
+# The README's "What we measured": every preset, every strategy, 3 repeats
+# (about a quarter of an hour on 2 cores).
+compare-all: release
+	$(RELEASE_BIN) compare --preset all --repeat 3
 
 clean:
 	rm -rf .build

@@ -11,7 +11,8 @@ struct SummaryTable {
         for concurrency in results.workload.concurrencies {
             for mode in plan.modes {
                 let configuration = Configuration(mode: mode, concurrency: concurrency)
-                guard let summary = results.summary(of: configuration) else { continue }
+                // Configurations not reached before a Ctrl-C have no row.
+                guard let summary = results.summary(of: configuration), summary.runs > 0 else { continue }
                 let good = summary.runs - summary.failedRuns
                 rows.append([
                     CompareCharts.seriesName(mode, plan: plan), "\(concurrency)",

@@ -85,6 +85,9 @@ public struct CompareRunner: Sendable {
                                  elapsedSeconds: counter.elapsed, etaSeconds: counter.eta))
             let arguments = plan.crawlArguments(for: spec, of: workload, seedsFile: seedsFile, connectTo: connectTo)
             let result = try await crawl(spec, arguments: arguments, in: workloadDirectory, server: server)
+            // A run cut short by Ctrl-C measured nothing: its folder stays,
+            // but it is neither a result nor a failure.
+            if Task.isCancelled { return }
             counter.finished()
             progress(.runFinished(workload: workload.name, result: result, index: index, total: counter.total))
             try record(result)

@@ -45,11 +45,12 @@ struct ServerProcess {
     }
 }
 
-/// The last non-empty line of a child's log: usually its error message.
+/// What a failed child said: its last "error:" line, else its last line.
 enum LogTail {
     static func of(_ path: String) -> String {
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        let line = text.split(whereSeparator: \.isNewline).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        return line.map { String($0.prefix(300)) } ?? "(its log \(path) is empty)"
+        let lines = text.split(whereSeparator: \.isNewline).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let line = lines.last { $0.contains("error:") } ?? lines.last
+        return line.map { String($0.trimmingCharacters(in: .whitespaces).prefix(300)) } ?? "(its log \(path) is empty)"
     }
 }

@@ -18,7 +18,7 @@ public struct LatencySummary: Sendable, Equatable, Codable {
         p50 = milliseconds(histogram.valueAtPercentile(50))
         p90 = milliseconds(histogram.valueAtPercentile(90))
         p99 = milliseconds(histogram.valueAtPercentile(99))
-        max = milliseconds(histogram.max)
+        max = milliseconds(histogram.maxRecorded)
     }
 
     public init(milliseconds samples: [Double]) {

@@ -1,0 +1,25 @@
+import Testing
+import TrawlCore
+
+struct LatencySummaryTests {
+    /// HdrHistogram reports a percentile as the highest value of its bucket:
+    /// never below the true value, at most 0.1 % above it (three digits).
+    @Test func percentilesComeFromTheHistogramToThreeDigits() {
+        let summary = LatencySummary(milliseconds: (1...100).map(Double.init))
+        #expect(summary.count == 100)
+        for (reported, truth) in [(summary.p50, 50.0), (summary.p90, 90), (summary.p99, 99)] {
+            #expect(reported >= truth && reported <= truth * 1.001, "\(reported) for \(truth)")
+        }
+        #expect(summary.max == 100)
+    }
+
+    @Test func subMillisecondLatenciesKeepMicrosecondResolution() {
+        let summary = LatencySummary(milliseconds: [0.25, 0.25, 0.25])
+        #expect(summary.p50 == 0.25 && summary.max == 0.25)
+    }
+
+    @Test func noPagesGiveZeros() {
+        #expect(LatencySummary(milliseconds: []) == LatencySummary(milliseconds: []))
+        #expect(LatencySummary(milliseconds: []).p99 == 0)
+    }
+}
