@@ -5,7 +5,7 @@ public enum WorkloadPreset: String, Sendable, CaseIterable, Codable {
     /// Small pages, high latency: waiting dominates, the question is what a
     /// waiting request costs — a thread or a task.
     case ioBound = "io-bound"
-    /// Thousands of connections, each response slow: the event loop's home
+    /// Thousands of connections, each response slow (500 ms): the event loop's home
     /// ground, and the scale where a thread per request hurts most.
     case manySlow = "many-slow"
     /// Large, deeply nested pages served at once: parsing dominates, which
@@ -24,9 +24,11 @@ public enum WorkloadPreset: String, Sendable, CaseIterable, Codable {
             concurrencies = [16, 256, 1024]
             summary = "small pages, 50 ms latency: threads vs event loop when waiting dominates"
         case .manySlow:
-            web.hosts = 40; web.pagesPerHost = 100; web.pageSize = 2048; web.latency = "1s"
-            concurrencies = [256, 1024, 2048]
-            summary = "thousands of connections, 1 s responses: what each waiting request costs"
+            // Many hosts and links, so the frontier is thousands wide after
+            // two rounds and the high concurrencies are really in flight.
+            web.hosts = 100; web.pagesPerHost = 100; web.pageSize = 2048; web.latency = "500ms"; web.outDegree = 16
+            concurrencies = [512, 1024, 2048]
+            summary = "thousands of connections, 500 ms responses: what each waiting request costs"
         case .cpuBound:
             web.hosts = 10; web.pagesPerHost = 200; web.pageSize = 100 * 1024; web.latency = "0"
             web.outDegree = 40; web.nesting = 200
@@ -35,7 +37,7 @@ public enum WorkloadPreset: String, Sendable, CaseIterable, Codable {
         case .mixed:
             web.hosts = 20; web.pagesPerHost = 150; web.pageSize = 16 * 1024; web.latency = "10..300ms"
             web.outDegree = 12; web.nesting = 20
-            concurrencies = [32, 256, 1024]
+            concurrencies = [64, 256, 1024]
             summary = "16 KB pages, latency 10–300 ms: a bit of everything"
         }
         return Workload(name: rawValue, summary: summary, web: web, concurrencies: concurrencies)
