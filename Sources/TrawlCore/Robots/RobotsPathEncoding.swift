@@ -44,8 +44,8 @@ enum RobotsPathEncoding {
         }
         func putEscaped(_ byte: UInt8) {
             put(RobotsByte.percent)
-            put(RobotsByte.upperHex[Int(byte >> 4)])
-            put(RobotsByte.upperHex[Int(byte & 0xF)])
+            put(RobotsByte.upperHex(byte >> 4))
+            put(RobotsByte.upperHex(byte & 0xF))
         }
 
         if mode == .path && input.first != RobotsByte.slash { put(RobotsByte.slash) }
@@ -55,6 +55,10 @@ enum RobotsPathEncoding {
         while i < end {
             let byte = input[i]
             i += 1
+            if RobotsByte.isUnreserved(byte) || byte == RobotsByte.slash {
+                put(byte)  // most bytes of most paths: skip the switch
+                continue
+            }
             switch byte {
             case RobotsByte.percent:
                 guard i + 1 < end, let high = RobotsByte.hexValue(input[i]), let low = RobotsByte.hexValue(input[i + 1]) else {

@@ -47,11 +47,10 @@ public struct RobotsRules: Sendable, Equatable {
         return nil
     }
 
-    private static let robotsTxt = Array("/robots.txt".utf8)
-
     /// "/robots.txt" exactly, with or without a query.
     private static func isRobotsTxt(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard path.count >= robotsTxt.count, path.prefix(robotsTxt.count).elementsEqual(robotsTxt) else { return false }
-        return path.count == robotsTxt.count || path[robotsTxt.count] == RobotsByte.question
+        let name = "/robots.txt".utf8
+        guard path.count >= name.count, path.starts(with: name) else { return false }
+        return path.count == name.count || path[name.count] == RobotsByte.question
     }
 }
