@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TrawlCore
 import TrawlExtract
 import TrawlURL
@@ -34,14 +33,7 @@ struct LinksCommand: ParsableCommand {
     }
 
     func run() throws {
-        let bytes: [UInt8]
-        do {
-            let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-            bytes = [UInt8](data)
-        } catch {
-            Terminal.fail("cannot read HTML file '\(file)': \((error as NSError).localizedDescription)")
-            throw ExitCode(66)
-        }
+        let bytes = try InputFile.bytes(file, kind: "HTML")
         let page = HTMLExtractor.extract(bytes, contentType: contentType)
         let documentURL = base.flatMap { WebURL($0) }
             ?? page.baseHref.flatMap { WebURL($0) }

@@ -11,6 +11,9 @@ struct Trawl: AsyncParsableCommand {
             generated local web.
             """,
         version: "0.1.0",
-        subcommands: [CrawlCommand.self, CompareCommand.self, ServeCommand.self, LinksCommand.self, DemoCommand.self, CrawlWorkerCommand.self]
+        subcommands: [
+            CrawlCommand.self, CompareCommand.self, ServeCommand.self, LinksCommand.self, RobotsCommand.self, DemoCommand.self,
+            CrawlWorkerCommand.self,
+        ]
     )
 }
