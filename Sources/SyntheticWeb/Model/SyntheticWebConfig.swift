@@ -14,6 +14,24 @@ public struct SyntheticWebConfig: Sendable, Hashable {
     /// Approximate body size in bytes; pages with many links can exceed it.
     public var pageSize: Int = 4096
     public var latency: LatencyDistribution = .fixed(.zero)
+    /// `.hostile` adds trap pages to every host; see `SyntheticWeb.hostileTraps()`.
+    public var profile: Profile = .normal
 
     public init() {}
+}
+
+extension SyntheticWebConfig {
+    /// What a generated web serves besides its pages.
+    public enum Profile: String, Sendable, Hashable, CaseIterable {
+        /// Only the generated pages: the web is byte-identical to one made
+        /// before profiles existed.
+        case normal
+        /// The same pages, links and truth, and in addition on every host:
+        /// a `robots.txt` (by host index, see `RobotsVariant`), a private
+        /// page, and trap pages under `/trap/` linked from the host's root
+        /// page: redirect chains and loops, slow, huge, lying and broken
+        /// bodies, a gzip bomb, hostile HTML and charsets, an endless
+        /// calendar and retry statuses.
+        case hostile
+    }
 }
