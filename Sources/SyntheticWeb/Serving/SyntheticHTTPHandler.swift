@@ -36,8 +36,10 @@ final class SyntheticHTTPHandler: ChannelInboundHandler {
     }
 
     private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
-        let (host, response) = web.route(hostHeader: head.headers.first(name: "host")?[...], target: head.uri)
-        recorder.requestStarted(host: host)
+        let route = web.route(hostHeader: head.headers.first(name: "host")?[...], target: head.uri)
+        let attempt = recorder.requestStarted(host: route.host, countedPath: route.isCounted ? route.path : nil)
+        let response = web.response(to: route, attempt: attempt)
+        let host = route.host
         let nanos = response.latency.wholeNanoseconds
         guard nanos > 0 else {
             write(response, for: head, host: host, context: context)
