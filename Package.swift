@@ -66,7 +66,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TrawlCoreTests", dependencies: ["TrawlCore", "SyntheticWeb"]),
-        .testTarget(name: "SyntheticWebTests", dependencies: ["SyntheticWeb"]),
+        .testTarget(
+            name: "SyntheticWebTests",
+            dependencies: ["SyntheticWeb", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         // Runs the built `trawl` executable as a user would.
         .testTarget(name: "TrawlCLITests", dependencies: ["trawl", "TrawlCore", "SyntheticWeb"]),
     ]
