@@ -71,7 +71,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TrawlCoreTests", dependencies: ["TrawlCore", "SyntheticWeb"]),
-        .testTarget(name: "SyntheticWebTests", dependencies: ["SyntheticWeb"]),
+        .testTarget(
+            name: "SyntheticWebTests",
+            dependencies: ["SyntheticWeb", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .testTarget(name: "TrawlCompareTests", dependencies: ["TrawlCompare", "TrawlCore"]),
         // Runs the built `trawl` executable as a user would.
         .testTarget(name: "TrawlCLITests", dependencies: ["trawl", "TrawlCore", "TrawlCompare", "SyntheticWeb"]),

@@ -58,7 +58,8 @@ public struct SyntheticWeb: Sendable {
     /// `LC_ALL=C sort`), no header. Source: the canonical URL of a 200 HTML
     /// page. Target: the canonical absolute form of a link on it whose host is
     /// one of this web's hosts, whatever that target's status; a
-    /// fragment-only link (`#top`) is the page itself.
+    /// fragment-only link (`#top`) is the page itself. For the hostile
+    /// profile, see `hostileTraps()` for which trap edges are included.
     public func truthEdges() -> [String] {
         var lines = [String]()
         forEachTruthLine { lines.append($0) }
@@ -76,24 +77,40 @@ public struct SyntheticWeb: Sendable {
     }
 
     /// The answer to a request, exactly as the server sends it. `host` is a
-    /// `Host` header (case and port ignored); `path` is a request target.
-    public func response(host: String, path: String) -> SyntheticResponse {
-        route(hostHeader: host[...], target: path).response
+    /// `Host` header (case and port ignored); `path` is a request target;
+    /// `attempt` counts the earlier requests of the same path, which only
+    /// the hostile profile's retry traps look at (429 and 503 on attempt 0).
+    public func response(host: String, path: String, attempt: Int = 0) -> SyntheticResponse {
+        response(to: route(hostHeader: host[...], target: path), attempt: attempt)
     }
 
-    /// What the server needs: the response and the host it counts against
-    /// (nil when the host is not one of ours).
-    func route(hostHeader: Substring?, target: String) -> (hostIndex: Int?, response: SyntheticResponse) {
+    /// Where a request goes: the host it counts against (nil when the host
+    /// is not one of ours), its normalized path, and whether the server
+    /// counts the requests of that path (the hostile profile's trap paths).
+    struct Route {
+        var host: Int?
+        var path: String
+        var isCounted: Bool
+    }
+
+    func route(hostHeader: Substring?, target: String) -> Route {
         let (authority, path) = RequestTarget.split(target)
-        guard let header = hostHeader ?? authority else { return (nil, .notFound()) }
+        guard let header = hostHeader ?? authority else { return Route(host: nil, path: path, isCounted: false) }
         let name = RequestTarget.hostName(header)
         switch storage {
         case .generated(let web):
-            guard let host = web.hostIndex[name] else { return (nil, .notFound()) }
-            return (host, web.response(host: host, path: path[...]))
+            let host = web.hostIndex[name]
+            return Route(host: host, path: path, isCounted: host != nil && web.countsRequests(path: path[...]))
         case .handWritten(let web):
-            guard let host = web.hostIndex[name] else { return (nil, .notFound()) }
-            return (host, web.response(host: host, path: path))
+            return Route(host: web.hostIndex[name], path: path, isCounted: false)
+        }
+    }
+
+    func response(to route: Route, attempt: Int) -> SyntheticResponse {
+        guard let host = route.host else { return .notFound() }
+        switch storage {
+        case .generated(let web): return web.response(host: host, path: route.path[...], attempt: attempt)
+        case .handWritten(let web): return web.response(host: host, path: route.path)
         }
     }
 

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import SyntheticWeb
 
+extension SyntheticWebConfig.Profile: ExpressibleByArgument {}
+
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -10,7 +12,13 @@ struct ServeCommand: AsyncParsableCommand {
             Hosts are named hK.trawl.test (K = 0…hosts-1), each with its start page at \
             http://hK.trawl.test/. Point a crawler at them with libcurl's CONNECT_TO: \
             trawl crawl SEEDS --connect-to ::127.0.0.1:PORT. The same --seed always generates \
-            the same web; --truth writes its link graph in edges.csv format.
+            the same web; --truth writes its link graph in edges.csv format. With --profile hostile \
+            every host's root page also links to trap pages under /trap/ (redirect chains and loops, \
+            slow, huge, lying and reset bodies, a gzip bomb, tag soup, non-UTF-8 pages, an endless \
+            calendar, 429/503/500), and robots.txt varies by host index (0: Disallow /private/, \
+            1: 404, 2: 500, 3: Disallow /, 4: Crawl-delay 1; with fewer than 5 hosts all as 0). \
+            The truth then includes the edges to and from the trap pages, except the calendar's, \
+            and ignores robots.txt.
             """
     )
 
@@ -51,10 +59,11 @@ struct ServeCommand: AsyncParsableCommand {
         let hosts = web.hostNames.count
         let pagesPerHost = self.web.pages
         let bind = self.bind
+        let profile = web.profile == .hostile ? ", hostile profile" : ""
         let outcome = await SignalTrap.run {
             try await SyntheticWebServer.serve(web, host: bind, port: port) { actualPort in
                 let line = "listening on http://\(bind):\(actualPort)/ — \(hosts) hosts × \(pagesPerHost) pages "
-                    + "(\(web.pageCount) pages); crawl with: trawl crawl SEEDS --connect-to ::\(bind):\(actualPort)\n"
+                    + "(\(web.pageCount) pages\(profile)); crawl with: trawl crawl SEEDS --connect-to ::\(bind):\(actualPort)\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
             }
         }
@@ -91,6 +100,9 @@ struct WebFlags: ParsableArguments {
     @Option(help: "Levels of nested <div> around each page's content (more parsing work per page).")
     var nesting: Int = 0
 
+    @Option(help: "normal: generated pages only; hostile: every host also serves trap pages linked from its root page.")
+    var profile: SyntheticWebConfig.Profile = .normal
+
     func validate() throws {
         guard hosts >= 1 else { throw ValidationError("--hosts must be at least 1 (got \(hosts))") }
         guard pages >= 1 else { throw ValidationError("--pages must be at least 1 (got \(pages))") }
@@ -112,6 +124,7 @@ struct WebFlags: ParsableArguments {
         config.pageSize = pageSize.bytes
         config.nesting = nesting
         config.latency = try LatencyDistribution(parsing: latency)
+        config.profile = profile
         return config
     }
 }

@@ -61,6 +61,12 @@ extension GeneratedWeb {
             put(".</p>\n")
             n += 1
         }
+        if page == 0, hostile != nil {
+            // Root-relative: a <base href> cannot change where they lead.
+            put("<ul id=\"traps\">\n")
+            for path in HostileWeb.rootLinks { put("<li><a href=\"\(path)\">trap</a></li>\n") }
+            put("</ul>\n")
+        }
         let closing = String(repeating: "</div>", count: config.nesting) + "</body>\n</html>\n"
         // Pad with whole paragraphs, the last one cut to land near pageSize.
         while config.pageSize - body.count - closing.utf8.count > 16 {

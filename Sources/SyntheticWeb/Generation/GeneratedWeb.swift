@@ -6,6 +6,8 @@ final class GeneratedWeb: Sendable {
     let hostNames: [String]
     let hostIndex: [String: Int]
     let graph: LinkGraph
+    /// The traps of the hostile profile; nil in the normal profile.
+    let hostile: HostileWeb?
 
     init(_ config: SyntheticWebConfig) {
         precondition(config.hosts >= 1, "SyntheticWebConfig.hosts must be at least 1, got \(config.hosts)")
@@ -17,6 +19,7 @@ final class GeneratedWeb: Sendable {
         hostNames = (0..<config.hosts).map { "h\($0).trawl.test" }
         hostIndex = Dictionary(uniqueKeysWithValues: hostNames.enumerated().map { ($1, $0) })
         graph = LinkGraphBuilder(config: config).build()
+        hostile = config.profile == .hostile ? HostileWeb(hostNames: hostNames) : nil
     }
 
     func pagePath(_ page: Int) -> String {
@@ -32,8 +35,13 @@ final class GeneratedWeb: Sendable {
     }
 
     /// Routes a normalized path (see `RequestTarget`) on a known host.
-    func response(host: Int, path: Substring) -> SyntheticResponse {
+    /// `attempt`: earlier requests of the path the server has counted (only
+    /// paths for which `countsRequests` is true are counted).
+    func response(host: Int, path: Substring, attempt: Int = 0) -> SyntheticResponse {
         let latency = config.latency.latency(unit: Self.latencyDraw(seed: config.seed, host: hostNames[host], path: path))
+        if let hostile, let route = HostileRoute(path: path) {
+            return hostile.response(route, host: host, attempt: attempt, latency: latency)
+        }
         let perHost = config.pagesPerHost
         if path == "/" {
             return .html(renderPage(host: host, page: 0), latency: latency)
@@ -49,6 +57,12 @@ final class GeneratedWeb: Sendable {
         default:
             return .notFound(latency: latency)
         }
+    }
+
+    /// Whether the server should count the requests of this path: the
+    /// fixed trap paths of the hostile profile.
+    func countsRequests(path: Substring) -> Bool {
+        hostile != nil && HostileRoute(path: path)?.isCounted == true
     }
 
     /// `/word/123` → ("word", 123); numbers are canonical decimals (no

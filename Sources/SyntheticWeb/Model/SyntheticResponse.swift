@@ -1,17 +1,24 @@
 /// What the server answers for one (host, path). The server adds only
-/// `content-length` and, when the connection closes, `connection: close`.
+/// `content-length` (see `declaredLength`) and, when the connection closes,
+/// `connection: close`.
 public struct SyntheticResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
     /// How long the server waits before writing the response.
     public var latency: Duration
+    /// How the body goes on the wire: `.complete` but for hostile traps.
+    public var delivery: Delivery
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], latency: Duration = .zero) {
+    public init(
+        status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], latency: Duration = .zero,
+        delivery: Delivery = .complete
+    ) {
         self.status = status
         self.headers = headers
         self.body = body
         self.latency = latency
+        self.delivery = delivery
     }
 
     /// The first header of that name, compared case-insensitively.

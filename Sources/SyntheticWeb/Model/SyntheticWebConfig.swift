@@ -18,6 +18,24 @@ public struct SyntheticWebConfig: Sendable, Hashable {
     /// trees make parsing cost more, as on real sites built of nested
     /// layout blocks. 0 (the default) adds none.
     public var nesting: Int = 0
+    /// `.hostile` adds trap pages to every host; see `SyntheticWeb.hostileTraps()`.
+    public var profile: Profile = .normal
 
     public init() {}
+}
+
+extension SyntheticWebConfig {
+    /// What a generated web serves besides its pages.
+    public enum Profile: String, Sendable, Hashable, CaseIterable {
+        /// Only the generated pages: the web is byte-identical to one made
+        /// before profiles existed.
+        case normal
+        /// The same pages, links and truth, and in addition on every host:
+        /// a `robots.txt` (by host index, see `RobotsVariant`), a private
+        /// page, and trap pages under `/trap/` linked from the host's root
+        /// page: redirect chains and loops, slow, huge, lying and broken
+        /// bodies, a gzip bomb, hostile HTML and charsets, an endless
+        /// calendar and retry statuses.
+        case hostile
+    }
 }

@@ -17,6 +17,12 @@ public struct ServerStats: Sendable, Hashable {
     /// `timestampLimit` requests to each known host, in arrival order.
     public var requestTimestamps: [String: [Duration]] = [:]
 
+    /// Requests received per trap URL of the hostile profile (absolute,
+    /// e.g. `http://h0.trawl.test/trap/status/429`): its fixed trap paths,
+    /// `/robots.txt` and `/private/1`, but not the endless calendar's months
+    /// or the landing pages under `/trap/found/`. Empty in the normal profile.
+    public var trapRequests: [String: Int] = [:]
+
     public static let timestampLimit = 10_000
 
     public init() {}

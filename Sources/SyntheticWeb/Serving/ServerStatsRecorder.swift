@@ -14,6 +14,8 @@ final class ServerStatsRecorder: Sendable {
         var perHostInFlight: [Int]
         var perHostPeak: [Int]
         var timestamps: [[Duration]]
+        /// Per host: requests per counted path (a finite set of trap paths).
+        var pathCounts: [[String: Int]]
     }
 
     private let hostNames: [String]
@@ -27,25 +29,33 @@ final class ServerStatsRecorder: Sendable {
         state = Mutex(
             State(
                 perHostRequests: zeros, perHostInFlight: zeros, perHostPeak: zeros,
-                timestamps: [[Duration]](repeating: [], count: hostNames.count)))
+                timestamps: [[Duration]](repeating: [], count: hostNames.count),
+                pathCounts: [[String: Int]](repeating: [:], count: hostNames.count)))
     }
 
     func connectionAccepted() {
         state.withLock { $0.connectionsAccepted += 1 }
     }
 
-    func requestStarted(host: Int?) {
+    /// Returns how many earlier requests of `countedPath` on `host` were
+    /// counted (0 when not counting): decided under the lock, so of two
+    /// concurrent first requests exactly one sees 0.
+    @discardableResult
+    func requestStarted(host: Int?, countedPath: String? = nil) -> Int {
         let now = Duration.nanoseconds(Int64(NIODeadline.now().uptimeNanoseconds - startNanos))
-        state.withLock { state in
+        return state.withLock { state in
             state.inFlight += 1
             state.peak = max(state.peak, state.inFlight)
-            guard let host else { return }
+            guard let host else { return 0 }
             state.perHostRequests[host] += 1
             state.perHostInFlight[host] += 1
             state.perHostPeak[host] = max(state.perHostPeak[host], state.perHostInFlight[host])
             if state.timestamps[host].count < ServerStats.timestampLimit {
                 state.timestamps[host].append(now)
             }
+            guard let countedPath else { return 0 }
+            defer { state.pathCounts[host][countedPath, default: 0] += 1 }
+            return state.pathCounts[host][countedPath, default: 0]
         }
     }
 
@@ -72,6 +82,9 @@ final class ServerStatsRecorder: Sendable {
             stats.requestsPerHost[name] = copy.perHostRequests[index]
             stats.peakConcurrentRequestsPerHost[name] = copy.perHostPeak[index]
             stats.requestTimestamps[name] = copy.timestamps[index]
+            for (path, count) in copy.pathCounts[index] {
+                stats.trapRequests["http://\(name)\(path)"] = count
+            }
         }
         return stats
     }

@@ -6,16 +6,19 @@ import NIOHTTP1
 /// Sits behind NIO's `HTTPServerPipelineHandler`, which holds back a
 /// pipelined request until the previous response has ended, so at most one
 /// request per connection is in progress here: one optional slot suffices.
-/// Latency is a timer on the connection's event loop, never a blocked thread.
+/// Latency is a timer on the connection's event loop, never a blocked thread;
+/// so are the hostile profile's drips (see `+Delivery`).
 final class SyntheticHTTPHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
     private let web: SyntheticWeb
-    private let recorder: ServerStatsRecorder
+    let recorder: ServerStatsRecorder
     private var head: HTTPRequestHead?
     /// The request whose response waits for its latency to pass.
     private var waiting: (task: Scheduled<Void>, host: Int?)?
+    /// The response whose body is still going out (a drip or a stream).
+    var sending: Sending?
 
     init(web: SyntheticWeb, recorder: ServerStatsRecorder) {
         self.web = web
@@ -36,8 +39,10 @@ final class SyntheticHTTPHandler: ChannelInboundHandler {
     }
 
     private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
-        let (host, response) = web.route(hostHeader: head.headers.first(name: "host")?[...], target: head.uri)
-        recorder.requestStarted(host: host)
+        let route = web.route(hostHeader: head.headers.first(name: "host")?[...], target: head.uri)
+        let attempt = recorder.requestStarted(host: route.host, countedPath: route.isCounted ? route.path : nil)
+        let response = web.response(to: route, attempt: attempt)
+        let host = route.host
         let nanos = response.latency.wholeNanoseconds
         guard nanos > 0 else {
             write(response, for: head, host: host, context: context)
@@ -59,7 +64,7 @@ final class SyntheticHTTPHandler: ChannelInboundHandler {
         for (name, value) in response.headers {
             headers.add(name: name, value: value)
         }
-        headers.add(name: "content-length", value: String(response.body.count))
+        headers.add(name: "content-length", value: String(response.declaredLength))
         if !keepAlive {
             headers.add(name: "connection", value: "close")
         } else if request.version.minor == 0 {
@@ -68,12 +73,25 @@ final class SyntheticHTTPHandler: ChannelInboundHandler {
         let status = HTTPResponseStatus(statusCode: response.status)
         let responseHead = HTTPResponseHead(version: request.version, status: status, headers: headers)
         context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
-        if request.method != .HEAD && !response.body.isEmpty {
+        guard request.method != .HEAD else {
+            end(host: host, bodyBytes: 0, keepAlive: keepAlive, context: context)
+            return
+        }
+        guard case .complete = response.delivery else {
+            startDelivery(response, host: host, keepAlive: keepAlive, context: context)
+            return
+        }
+        if !response.body.isEmpty {
             var buffer = context.channel.allocator.buffer(capacity: response.body.count)
             buffer.writeBytes(response.body)
             context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
         }
-        recorder.requestFinished(host: host, bodyBytes: request.method == .HEAD ? 0 : response.body.count)
+        end(host: host, bodyBytes: response.body.count, keepAlive: keepAlive, context: context)
+    }
+
+    /// Ends the response in progress, and the connection unless kept alive.
+    func end(host: Int?, bodyBytes: Int, keepAlive: Bool, context: ChannelHandlerContext) {
+        recorder.requestFinished(host: host, bodyBytes: bodyBytes)
         if keepAlive {
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         } else {
@@ -84,6 +102,11 @@ final class SyntheticHTTPHandler: ChannelInboundHandler {
         }
     }
 
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { continueStream(context: context) }
+        context.fireChannelWritabilityChanged()
+    }
+
     /// A client that leaves before its latency has passed gets nothing; the
     /// timer must not outlive the connection (nor touch a dead context).
     func channelInactive(context: ChannelHandlerContext) {
@@ -92,6 +115,7 @@ final class SyntheticHTTPHandler: ChannelInboundHandler {
             recorder.requestFinished(host: waiting.host, bodyBytes: nil)
             self.waiting = nil
         }
+        abandonDelivery()
         context.fireChannelInactive()
     }
 

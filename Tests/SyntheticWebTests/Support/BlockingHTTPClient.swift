@@ -21,8 +21,9 @@ struct ClientError: Error, CustomStringConvertible {
 /// the server, sharing no code (and no NIO) with it. Owns its descriptor, so
 /// it is made and closed by `withConnection(s)`; not Sendable.
 final class BlockingHTTPConnection {
-    private let fd: Int32
-    private var buffer = [UInt8]()
+    let fd: Int32
+    /// Bytes received and not yet consumed.
+    var buffer = [UInt8]()
 
     static func withConnection<R>(port: Int, _ body: (BlockingHTTPConnection) throws -> R) throws -> R {
         let connection = try BlockingHTTPConnection(port: port)
@@ -85,6 +86,16 @@ final class BlockingHTTPConnection {
 
     /// Reads one response framed by Content-Length (the server never chunks).
     func readResponse(hasBody: Bool = true) throws -> WireResponse {
+        var response = try readHead()
+        let length = hasBody ? Int(response.headers["content-length"] ?? "0") ?? 0 : 0
+        while buffer.count < length { try fill() }
+        response.body = Array(buffer.prefix(length))
+        buffer.removeFirst(length)
+        return response
+    }
+
+    /// Reads a response's status line and headers, leaving the body unread.
+    func readHead() throws -> WireResponse {
         let separator: [UInt8] = Array("\r\n\r\n".utf8)
         var headerEnd: Int?
         while headerEnd == nil {
@@ -103,11 +114,7 @@ final class BlockingHTTPConnection {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = String(line[line.index(after: colon)...].drop { $0 == " " })
         }
-        let length = hasBody ? Int(headers["content-length"] ?? "0") ?? 0 : 0
-        while buffer.count < length { try fill() }
-        let body = Array(buffer.prefix(length))
-        buffer.removeFirst(length)
-        return WireResponse(status: status, headers: headers, body: body)
+        return WireResponse(status: status, headers: headers, body: [])
     }
 
     /// True when the server has closed its side (read returns 0).
@@ -118,7 +125,7 @@ final class BlockingHTTPConnection {
         return n == 0
     }
 
-    private func fill() throws {
+    func fill() throws {
         var chunk = [UInt8](repeating: 0, count: 65536)
         let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         guard n > 0 else {

@@ -1,0 +1,113 @@
+/// The fixed traps of the hostile profile, the same on every host, each
+/// linked from the host's root page by its entry `path`.
+enum Trap: CaseIterable, Sendable {
+    case redirectChain, longRedirectChain, redirectLoop, redirectToFTP, redirectToJavascript, redirectOutOfScope
+    case slowDrip, hugeBody, gzipBomb, shortBody, resetMidBody, pngAsHTML, binary
+    case deepHTML, unclosedHTML, oddLinks
+    case charsetInHeader, charsetDefault, charsetInMeta
+    case calendar
+    case tooManyRequests, serviceUnavailable, serverError
+
+    /// Hops of the two redirect chains, and the largest chain served.
+    static let shortChainHops = 3
+    static let longChainHops = 15
+    static let calendarStart = (year: 2026, month: 11)
+
+    /// The entry path, linked from the root page.
+    var path: String {
+        switch self {
+        case .redirectChain: return "/trap/redirect/chain/\(Self.shortChainHops)"
+        case .longRedirectChain: return "/trap/redirect/chain/\(Self.longChainHops)"
+        case .redirectLoop: return "/trap/redirect/loop/a"
+        case .redirectToFTP: return "/trap/redirect/to-ftp"
+        case .redirectToJavascript: return "/trap/redirect/to-javascript"
+        case .redirectOutOfScope: return "/trap/redirect/out-of-scope"
+        case .slowDrip: return "/trap/body/slow-drip"
+        case .hugeBody: return "/trap/body/huge"
+        case .gzipBomb: return "/trap/body/gzip-bomb"
+        case .shortBody: return "/trap/body/short"
+        case .resetMidBody: return "/trap/body/reset"
+        case .pngAsHTML: return "/trap/body/png-as-html"
+        case .binary: return "/trap/body/binary"
+        case .deepHTML: return "/trap/html/deep"
+        case .unclosedHTML: return "/trap/html/unclosed"
+        case .oddLinks: return "/trap/html/odd-links"
+        case .charsetInHeader: return "/trap/charset/windows-1252"
+        case .charsetDefault: return "/trap/charset/no-charset"
+        case .charsetInMeta: return "/trap/charset/shift-jis"
+        case .calendar: return HostileRoute.calendarPath(year: Self.calendarStart.year, month: Self.calendarStart.month)
+        case .tooManyRequests: return "/trap/status/429"
+        case .serviceUnavailable: return "/trap/status/503"
+        case .serverError: return "/trap/status/500"
+        }
+    }
+
+    var outcome: String? {
+        switch self {
+        case .redirectChain, .pngAsHTML, .binary, .deepHTML, .unclosedHTML, .oddLinks: return nil
+        case .charsetInHeader, .charsetDefault, .charsetInMeta, .calendar: return nil
+        case .tooManyRequests, .serviceUnavailable: return nil
+        case .longRedirectChain: return "too-many-redirects"
+        case .redirectLoop: return "redirect-loop"
+        case .redirectToFTP, .redirectToJavascript: return "unsupported-scheme"
+        case .redirectOutOfScope: return "out-of-scope-redirect"
+        case .slowDrip: return "timeout"
+        case .hugeBody, .gzipBomb: return "too-large"
+        case .shortBody: return "bad-response"
+        case .resetMidBody: return "reset"
+        case .serverError: return "http-5xx"
+        }
+    }
+
+    var alternatives: [String?] {
+        switch self {
+        case .shortBody: return ["reset"]
+        case .resetMidBody: return ["bad-response"]
+        case .redirectLoop: return ["too-many-redirects"]
+        case .redirectToJavascript: return ["http-4xx"]
+        case .tooManyRequests: return ["http-4xx"]
+        case .serviceUnavailable: return ["http-5xx"]
+        default: return []
+        }
+    }
+
+    var note: String {
+        switch self {
+        case .redirectChain:
+            return "302 → chain/2 → chain/1 → / (3 hops), ending at the root page"
+        case .longRedirectChain:
+            return "302 → chain/14 → … → chain/1 → / (15 hops): more than a limit of 10"
+        case .redirectLoop: return "301 loop/a → loop/b → loop/a → …"
+        case .redirectToFTP: return "302 to ftp://<host>/trap/file.txt"
+        case .redirectToJavascript: return "302 to javascript:void(0)"
+        case .redirectOutOfScope: return "302 to http://elsewhere.example/trap, a host outside the web"
+        case .slowDrip:
+            return "200, content-length 600, then 1 byte per second (10 minutes)"
+        case .hugeBody: return "200 text/html, content-length 64 MiB, streamed"
+        case .gzipBomb:
+            return "200 text/html, content-encoding gzip: about 1 MiB that inflates to 1 GiB of HTML (spaces)"
+        case .shortBody: return "200, content-length 2048, sends 1024 bytes and closes"
+        case .resetMidBody: return "200, content-length 65536, sends 32768 bytes, then RST"
+        case .pngAsHTML: return "200 text/html whose body is a PNG header and binary bytes: parses to no links"
+        case .binary:
+            return "200 application/octet-stream whose bytes contain an <a href>: not HTML, so no links"
+        case .deepHTML:
+            return "200 HTML nested 10,000 <div>s deep, with links before, at the bottom of and after the nesting"
+        case .unclosedHTML:
+            return "200 tag soup: unclosed elements, unquoted attributes; hrefs in a comment and a script are not links"
+        case .oddLinks:
+            return "200 HTML: hrefs with whitespace, other schemes, an entity, an empty href, a URL over 8 KiB"
+        case .charsetInHeader:
+            return "200 windows-1252, declared by content-type; the href's é and € become UTF-8 escapes"
+        case .charsetDefault:
+            return "200 windows-1252 with no charset anywhere: decode as windows-1252 (0x80 is €)"
+        case .charsetInMeta:
+            return "200 Shift_JIS declared only by <meta charset>; the href's 東京 becomes UTF-8 escapes"
+        case .calendar:
+            return "endless: every month links to the previous and the next; bounded only by depth or pages per host"
+        case .tooManyRequests: return "429 with retry-after 1 on the first request, then 200"
+        case .serviceUnavailable: return "503 with retry-after 1 on the first request, then 200"
+        case .serverError: return "500 on every request"
+        }
+    }
+}
