@@ -30,6 +30,9 @@ final class CompareProgressDisplay: Sendable {
                          result.peakThreads, String(result.edgeSetSHA256.prefix(12)))
                 : "FAILED: \(result.failure ?? "")"
             print("  \(workload) \(result.run.label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(figures)")
+            // stdout is block-buffered when piped to a file or `tee`: flush so
+            // each result shows as it lands.
+            fflush(nil)
         }
     }
 

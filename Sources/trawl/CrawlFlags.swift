@@ -44,6 +44,19 @@ struct CrawlFlags: ParsableArguments {
         discussion: "processes: the parent keeps the first N pages the workers finish and stops them; fetches still in flight are dropped."))
     var maxPages: Int?
 
+    @Flag(name: .customLong("ignore-robots"), help: "Do not fetch or obey robots.txt (RFC 9309 is obeyed by default).")
+    var ignoreRobots = false
+
+    @Option(help: ArgumentHelp(
+        "Least milliseconds between the starts of two requests to one host.",
+        discussion: "A host's robots.txt Crawl-delay raises it (capped at 30 s). A host that must wait holds no concurrency slot: other hosts' fetches go on."))
+    var delay: Int = 0
+
+    @Option(help: ArgumentHelp(
+        "Retries of a transient failure (connect error, timeout, reset, 429, 502, 503, 504).",
+        discussion: "Exponential backoff from 500 ms with jitter, or the server's Retry-After (up to 60 s); the host waits meanwhile without holding a slot. pages.jsonl gives each page's retries."))
+    var retries: Int = 2
+
     @Option(help: "Which links to follow: host (the seeds' hosts), domain (their registrable domains), any.")
     var scope: CrawlScope.Rule = .host
 
@@ -87,6 +100,8 @@ struct CrawlFlags: ParsableArguments {
         }
         if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more (got \(maxDepth))") }
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1 (got \(maxPages))") }
+        guard delay >= 0 else { throw ValidationError("--delay must be 0 or more milliseconds (got \(delay))") }
+        guard retries >= 0 else { throw ValidationError("--retries must be 0 or more (got \(retries))") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive (got \(timeout))") }
         guard maxRedirects >= 0 else { throw ValidationError("--max-redirects must be 0 or more (got \(maxRedirects))") }
         for entry in connectTo where entry.split(separator: ":", omittingEmptySubsequences: false).count < 4 {
@@ -100,7 +115,9 @@ struct CrawlFlags: ParsableArguments {
         options.concurrency = concurrency
         options.workers = workers
         options.workerMode = workerMode
-        options.limits = Frontier.Limits(maxDepth: maxDepth, maxPages: maxPages, perHost: perHost)
+        options.limits = Frontier.Limits(maxDepth: maxDepth, maxPages: maxPages, perHost: perHost,
+                                         obeyRobots: !ignoreRobots, delay: .milliseconds(delay))
+        options.retry.maxRetries = retries
         options.scopeRule = scope
         options.allow = try allow.map { try PatternMatcher($0, flag: "--allow") }
         options.deny = try deny.map { try PatternMatcher($0, flag: "--deny") }

@@ -124,3 +124,88 @@ struct FrontierCeilingTests {
         #expect(frontier.minimumPendingDepth() == 3)
     }
 }
+
+/// robots.txt, per-host delay and retries: politeness that never holds a
+/// slot, driven with time as a number.
+struct FrontierPolitenessTests {
+    private func drain(_ frontier: inout Frontier, at now: Duration = .zero) -> [CrawlJob] {
+        var jobs: [CrawlJob] = []
+        while let job = frontier.next(at: now) { jobs.append(job) }
+        return jobs
+    }
+
+    @Test func aHostsRobotsTxtIsFetchedBeforeItsFirstPageAndOtherHostsGoOnMeanwhile() {
+        var frontier = Frontier(limits: .init(perHost: 4, obeyRobots: true))
+        frontier.discover("http://a/1", hostKey: "http://a", depth: 0)
+        frontier.discover("http://a/2", hostKey: "http://a", depth: 0)
+        frontier.discover("http://b/1", hostKey: "http://b", depth: 0)
+        let first = drain(&frontier)
+        #expect(first.map(\.url) == ["http://a/robots.txt", "http://b/robots.txt"])
+        #expect(first.allSatisfy { $0.kind == .robots })
+        frontier.completeRobots(first[1], rules: RobotsTxt("User-agent: *\nDisallow: /").rules(for: "trawl"))
+        let b = drain(&frontier)
+        #expect(b.map(\.url) == ["http://b/1"] && b[0].kind == .disallowed)
+        frontier.complete(b[0])
+        frontier.completeRobots(first[0], rules: .allowAll)
+        #expect(drain(&frontier).map(\.url) == ["http://a/1", "http://a/2"])
+        #expect(frontier.dispatched == 3)
+    }
+
+    @Test func robotsTxtIsAskedForOncePerHost() {
+        var frontier = Frontier(limits: .init(perHost: 1, obeyRobots: true))
+        frontier.discover("http://a/1", hostKey: "http://a", depth: 0)
+        let robots = drain(&frontier)
+        frontier.discover("http://a/2", hostKey: "http://a", depth: 0)
+        #expect(drain(&frontier).isEmpty)
+        frontier.completeRobots(robots[0], rules: .allowAll)
+        let page = drain(&frontier)
+        #expect(page.map(\.url) == ["http://a/1"])
+        frontier.complete(page[0])
+        #expect(drain(&frontier).map(\.url) == ["http://a/2"])
+    }
+
+    @Test func aHostInsideItsDelayIsParkedWithoutBlockingOthers() {
+        var frontier = Frontier(limits: .init(perHost: 8, delay: .milliseconds(100)))
+        for i in 0..<2 { frontier.discover("http://a/\(i)", hostKey: "http://a", depth: 0) }
+        frontier.discover("http://b/0", hostKey: "http://b", depth: 0)
+        #expect(drain(&frontier, at: .zero).map(\.url) == ["http://a/0", "http://b/0"])
+        #expect(frontier.nextWakeUp == .milliseconds(100))
+        #expect(drain(&frontier, at: .milliseconds(99)).isEmpty)
+        #expect(drain(&frontier, at: .milliseconds(100)).map(\.url) == ["http://a/1"])
+        #expect(frontier.inFlight == 3)
+    }
+
+    @Test func crawlDelayRaisesTheDelayUpToTheCap() {
+        var frontier = Frontier(limits: .init(perHost: 8, obeyRobots: true, delay: .milliseconds(10), maxCrawlDelay: .seconds(5)))
+        for i in 0..<3 { frontier.discover("http://a/\(i)", hostKey: "http://a", depth: 0) }
+        let robots = drain(&frontier)
+        frontier.completeRobots(robots[0], rules: RobotsTxt("User-agent: *\nCrawl-delay: 2").rules(for: "trawl"))
+        #expect(drain(&frontier, at: .seconds(1)).map(\.url) == ["http://a/0"])
+        #expect(drain(&frontier, at: .milliseconds(2_999)).isEmpty)
+        #expect(drain(&frontier, at: .seconds(3)).map(\.url) == ["http://a/1"])
+        var capped = Frontier(limits: .init(perHost: 8, obeyRobots: true, maxCrawlDelay: .seconds(5)))
+        capped.discover("http://c/0", hostKey: "http://c", depth: 0)
+        capped.discover("http://c/1", hostKey: "http://c", depth: 0)
+        let job = drain(&capped)
+        capped.completeRobots(job[0], rules: RobotsTxt("User-agent: *\nCrawl-delay: 3600").rules(for: "trawl"))
+        #expect(drain(&capped).count == 1)
+        #expect(capped.nextWakeUp == .seconds(5))
+    }
+
+    @Test func aRetriedPageGoesFirstAfterItsWaitAndCountsOnce() {
+        var frontier = Frontier(limits: .init(maxPages: 2, perHost: 1))
+        frontier.discover("http://a/0", hostKey: "http://a", depth: 0)
+        frontier.discover("http://a/1", hostKey: "http://a", depth: 0)
+        let first = drain(&frontier)
+        #expect(first.map(\.url) == ["http://a/0"])
+        frontier.retry(first[0], notBefore: .seconds(2))
+        #expect(frontier.inFlight == 0 && frontier.queued == 2 && frontier.dispatched == 0)
+        #expect(drain(&frontier, at: .seconds(1)).isEmpty)
+        #expect(frontier.nextWakeUp == .seconds(2))
+        let again = drain(&frontier, at: .seconds(2))
+        #expect(again.map(\.url) == ["http://a/0"] && again[0].attempt == 1)
+        frontier.complete(again[0])
+        #expect(drain(&frontier, at: .seconds(2)).map(\.url) == ["http://a/1"])
+        #expect(frontier.dispatched == 2)
+    }
+}

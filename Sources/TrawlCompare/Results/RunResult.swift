@@ -3,7 +3,7 @@ import TrawlCore
 /// What one run measured. CPU and context switches come from `wait4` on the
 /// run's own child process (its workers included, as it reaps them), so no
 /// run is charged for another; peak RSS and threads from the run's own
-/// report, which samples /proc for the whole process tree.
+/// report (VmHWM, and /proc samples of the whole process tree).
 public struct RunResult: Sendable, Codable, Equatable {
     public var run: RunSpec
     /// "exited 0", "killed by signal 9 (SIGKILL)".
@@ -64,7 +64,9 @@ extension RunResult {
         cpuUserSeconds = usage?.userSeconds ?? report?.resources.cpuUserSeconds ?? 0
         cpuSystemSeconds = usage?.systemSeconds ?? report?.resources.cpuSystemSeconds ?? 0
         cpuSecondsPer1000Pages = pages > 0 ? (cpuUserSeconds + cpuSystemSeconds) / Double(pages) * 1000 : 0
-        peakRSSBytes = max(report?.resources.peakRSSBytes ?? 0, usage?.peakRSSBytes ?? 0)
+        // Not wait4's ru_maxrss: for a child started with posix_spawn it
+        // includes the parent's memory at the spawn (see ResourceUsage).
+        peakRSSBytes = report?.resources.peakRSSBytes ?? 0
         peakThreads = report?.resources.peakThreads ?? 0
         processes = report?.resources.processes ?? 1
         voluntaryContextSwitches = usage?.voluntaryContextSwitches ?? report?.resources.voluntaryContextSwitches ?? 0

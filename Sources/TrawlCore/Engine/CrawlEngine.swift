@@ -52,7 +52,7 @@ public enum CrawlEngine {
             failure = failure ?? error
         }
         let own = ResourceUsage.sample()
-        let report = RunReport(
+        var report = RunReport(
             settings: .init(options: options, seeds: seeds),
             startedAt: ISO8601DateFormatter().string(from: startedAt),
             elapsedSeconds: elapsed.milliseconds / 1000,
@@ -69,6 +69,10 @@ public enum CrawlEngine {
                 peakThreads: max(counters.update { $0.peakThreads }, ResourceUsage.currentThreadCount()),
                 peakTreeResidentBytes: counters.update { $0.peakTreeResidentBytes }),
             edgeSet: edgeSet)
+        report.retries = drive.retries
+        if options.limits.obeyRobots && options.mode != .processes {
+            report.robots = .init(hostsFetched: drive.robotsFetched, sitemaps: drive.sitemaps.sorted())
+        }
         do {
             try exports.writeReport(report)
         } catch let error as TrawlError {
@@ -96,11 +100,12 @@ public enum CrawlEngine {
         var fetch = options.fetch
         fetch.maxConnections = max(fetch.maxConnections, options.concurrency)
         let scope = CrawlScope(rule: options.scopeRule, seeds: seeds.urls, allow: options.allow, deny: options.deny)
-        let processor = PageProcessor(scope: scope, includeOutOfScopeEdges: options.includeOutOfScopeEdges)
+        let processor = PageProcessor(scope: scope, includeOutOfScopeEdges: options.includeOutOfScopeEdges,
+                                      userAgent: options.fetch.userAgent, retry: options.retry)
         var frontier = Frontier(limits: options.limits)
         for seed in seeds.urls { frontier.discover(seed.href, hostKey: seed.origin, depth: 0) }
         return try await StrategyRunner.withWorker(mode, concurrency: options.concurrency, fetch: fetch, processor: processor) { worker in
-            await InProcessDriver.drive(frontier: frontier, worker: worker, concurrency: options.concurrency,
+            await InProcessDriver.drive(frontier: frontier, worker: worker, processor: processor, concurrency: options.concurrency,
                                         exports: exports, counters: counters)
         }
     }

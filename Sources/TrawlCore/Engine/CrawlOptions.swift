@@ -30,7 +30,10 @@ public struct CrawlOptions: Sendable {
     /// together. `processes` splits it across its workers (see
     /// `ShardPlan.concurrency(ofShard:)`).
     public var concurrency: Int = 64
+    /// Depth, pages, per-host concurrency, robots.txt and per-host delay.
     public var limits = Frontier.Limits()
+    /// Which failures are fetched again, how often, after how long.
+    public var retry = RetryPolicy()
     public var scopeRule: CrawlScope.Rule = .host
     public var allow: [PatternMatcher] = []
     public var deny: [PatternMatcher] = []

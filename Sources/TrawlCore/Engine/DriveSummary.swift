@@ -10,14 +10,29 @@ struct DriveSummary: Sendable {
     var failure: TrawlError?
     /// `--mode processes`: each worker's own resource usage, from `wait4`.
     var workerUsage: [ResourceUsage] = []
+    /// robots.txt files fetched (one per host), and their Sitemap: lines.
+    var robotsFetched = 0
+    var sitemaps: Set<String> = []
+    /// Retries of transient failures, summed over the pages' records.
+    var retries = 0
 
     var pages: Int { latencies.count }
+
+    mutating func note(_ disposition: FrontierFeedback.Disposition, _ outcome: PageOutcome) {
+        switch disposition {
+        case .record, .retried: break
+        case .robots:
+            robotsFetched += 1
+            sitemaps.formUnion(outcome.sitemaps)
+        }
+    }
 
     mutating func tally(_ record: PageRecord) {
         latencies.record(milliseconds: record.elapsedMilliseconds)
         bytes += record.bytes
         statuses[record.status.map(String.init) ?? "none", default: 0] += 1
         if let error = record.error { errors[error, default: 0] += 1 }
+        retries += record.retries
     }
 }
 

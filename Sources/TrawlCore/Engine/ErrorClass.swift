@@ -15,6 +15,8 @@ public enum ErrorClass: String, Sendable, CaseIterable, Comparable {
     case badResponse = "bad-response"
     case http4xx = "http-4xx"
     case http5xx = "http-5xx"
+    /// robots.txt forbids the page; no request was made.
+    case robotsDisallowed = "robots-disallowed"
     case other
 
     public static func < (lhs: ErrorClass, rhs: ErrorClass) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -2,30 +2,30 @@
 /// and the exports, so neither needs a lock; the strategy's worker runs
 /// the fetches as child tasks, at most `concurrency` at once.
 enum InProcessDriver {
+    private enum Event: Sendable {
+        /// A fetch ended; nil when it was cancelled mid-transfer.
+        case finished(PageOutcome?)
+        /// A host's politeness delay may have passed.
+        case wakeUp
+    }
+
     static func drive(
-        frontier initial: Frontier, worker: any CrawlWorker, concurrency: Int,
+        frontier initial: Frontier, worker: any CrawlWorker, processor: PageProcessor, concurrency: Int,
         exports: CrawlExports, counters: LiveCounters
     ) async -> DriveSummary {
         var frontier = initial
         var summary = DriveSummary()
-        await withTaskGroup(of: PageOutcome?.self) { group in
+        let clock = ContinuousClock()
+        let start = clock.now
+        await withTaskGroup(of: Event.self) { group in
             var running = 0
             var stopping = false
-            while true {
-                if !stopping && Task.isCancelled {
-                    stopping = true
-                    summary.stopReason = "interrupted"
-                    group.cancelAll()
-                }
-                while !stopping && running < concurrency, let job = frontier.next() {
-                    group.addTask { try? await worker.perform(job) }
-                    running += 1
-                }
-                if running == 0 { break }
-                guard let finished = await group.next() else { break }
-                running -= 1
-                guard let outcome = finished else { continue }  // cancelled mid-transfer
-                frontier.complete(outcome.job)
+            /// The earliest wake-up a sleeping child task stands for.
+            var wakeUpAt: Duration?
+            func settle(_ outcome: PageOutcome) {
+                let disposition = FrontierFeedback.apply(outcome, to: &frontier, stopping: stopping, now: clock.now - start)
+                summary.note(disposition, outcome)
+                guard case .record = disposition else { return }
                 if !stopping {
                     for link in outcome.follow {
                         frontier.discover(link.url, hostKey: link.hostKey, depth: outcome.job.depth + 1)
@@ -40,6 +40,40 @@ enum InProcessDriver {
                 } catch {}
                 summary.tally(outcome.record)
                 counters.count(outcome.record, inFlight: frontier.inFlight, queued: frontier.queued)
+            }
+            while true {
+                if !stopping && Task.isCancelled {
+                    stopping = true
+                    summary.stopReason = "interrupted"
+                    group.cancelAll()
+                }
+                while !stopping && running < concurrency, let job = frontier.next(at: clock.now - start) {
+                    if job.kind == .disallowed {
+                        settle(processor.disallowedOutcome(for: job))
+                        continue
+                    }
+                    group.addTask { .finished(try? await worker.perform(job)) }
+                    running += 1
+                }
+                if !stopping, let wake = frontier.nextWakeUp, wakeUpAt.map({ wake < $0 }) ?? true {
+                    wakeUpAt = wake
+                    group.addTask {
+                        try? await clock.sleep(until: start + wake)
+                        return .wakeUp
+                    }
+                }
+                if running == 0 && (stopping || frontier.nextWakeUp == nil) {
+                    group.cancelAll()  // a sleeping wake-up must not hold the crawl open
+                    break
+                }
+                guard let event = await group.next() else { break }
+                switch event {
+                case .wakeUp:
+                    wakeUpAt = nil
+                case .finished(let outcome):
+                    running -= 1
+                    if let outcome { settle(outcome) }  // nil: cancelled mid-transfer
+                }
             }
         }
         return summary

@@ -9,4 +9,12 @@ public struct PageOutcome: Sendable {
     public var edgeTargets: [String]
     /// Links to hand to the frontier: (normalized URL, politeness key).
     public var follow: [(url: String, hostKey: String)]
+    /// A `.robots` job: the rules this crawler obeys on the host, and the
+    /// file's Sitemap: lines.
+    public var robots: RobotsRules? = nil
+    public var sitemaps: [String] = []
+    /// Set when the fetch failed transiently and may be tried again: how
+    /// long the host should wait first (backoff with jitter, or the
+    /// server's Retry-After). The engine retries instead of recording it.
+    public var retryAfter: Duration? = nil
 }

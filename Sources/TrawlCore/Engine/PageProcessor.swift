@@ -1,3 +1,4 @@
+import Foundation
 import TrawlExtract
 import TrawlFetch
 import TrawlURL
@@ -11,23 +12,69 @@ public struct PageProcessor: Sendable {
     public var scope: CrawlScope
     /// `--edges all`: keep out-of-scope targets in edges.csv too.
     public var includeOutOfScopeEdges: Bool
+    /// The User-Agent whose product token picks the robots.txt group.
+    public var userAgent: String
+    public var retry: RetryPolicy
 
-    public init(scope: CrawlScope, includeOutOfScopeEdges: Bool = false) {
+    public init(scope: CrawlScope, includeOutOfScopeEdges: Bool = false, userAgent: String = FetchConfiguration().userAgent,
+                retry: RetryPolicy = RetryPolicy()) {
         self.scope = scope
         self.includeOutOfScopeEdges = includeOutOfScopeEdges
+        self.userAgent = userAgent
+        self.retry = retry
     }
 
     public func outcome(for job: CrawlJob, result: Result<FetchResponse, FetchError>, wallMilliseconds: Double) -> PageOutcome {
+        if job.kind == .robots { return robotsOutcome(for: job, result: result) }
         switch result {
         case .failure(let error):
-            let record = PageRecord(
+            var record = PageRecord(
                 url: job.url, finalURL: job.url, status: nil, contentType: nil, bytes: 0,
                 depth: job.depth, elapsedMilliseconds: wallMilliseconds,
                 error: ErrorClass(error).rawValue, errorDetail: error.message, title: nil, outlinks: 0)
-            return PageOutcome(job: job, record: record, source: job.url, edgeTargets: [], follow: [])
+            record.retries = job.attempt
+            var outcome = PageOutcome(job: job, record: record, source: job.url, edgeTargets: [], follow: [])
+            if RetryPolicy.isTransient(error.code) {
+                outcome.retryAfter = retry.delay(afterAttempt: job.attempt, url: job.url, retryAfter: nil)
+            }
+            return outcome
         case .success(let response):
-            return outcome(for: job, response: response)
+            var outcome = outcome(for: job, response: response)
+            outcome.record.retries = job.attempt
+            if RetryPolicy.isTransient(status: response.status) {
+                let retryAfter = response.header("retry-after").flatMap { RetryPolicy.parseRetryAfter($0) }
+                outcome.retryAfter = retry.delay(afterAttempt: job.attempt, url: job.url, retryAfter: retryAfter)
+            }
+            return outcome
         }
+    }
+
+    /// The record of a page robots.txt forbids: no request was made.
+    public func disallowedOutcome(for job: CrawlJob) -> PageOutcome {
+        let record = PageRecord(
+            url: job.url, finalURL: job.url, status: nil, contentType: nil, bytes: 0, depth: job.depth,
+            elapsedMilliseconds: 0, error: ErrorClass.robotsDisallowed.rawValue,
+            errorDetail: "robots.txt disallows it for \(RobotsProductToken.ofCrawler(userAgent))", title: nil, outlinks: 0,
+            retries: job.attempt)
+        return PageOutcome(job: job, record: record, source: job.url, edgeTargets: [], follow: [])
+    }
+
+    /// A host's robots.txt, read as RFC 9309 §2.3.1 says: 2xx → its
+    /// rules, 4xx → allow all, 5xx or no answer → disallow all. (The fetch
+    /// followed up to `--max-redirects` redirects, at least the five the
+    /// RFC asks for.) It is no page: it has no record and no edges.
+    private func robotsOutcome(for job: CrawlJob, result: Result<FetchResponse, FetchError>) -> PageOutcome {
+        let fetched: RobotsFetchOutcome
+        switch result {
+        case .success(let response): fetched = RobotsFetchOutcome(status: response.status, body: response.body)
+        case .failure: fetched = .unreachable
+        }
+        let record = PageRecord(url: job.url, finalURL: job.url, status: nil, contentType: nil, bytes: 0, depth: 0,
+                                elapsedMilliseconds: 0, error: nil, errorDetail: nil, title: nil, outlinks: 0)
+        var outcome = PageOutcome(job: job, record: record, source: job.url, edgeTargets: [], follow: [])
+        outcome.robots = fetched.rules(for: userAgent)
+        if case .rules(let file) = fetched { outcome.sitemaps = file.sitemaps }
+        return outcome
     }
 
     private func outcome(for job: CrawlJob, response: FetchResponse) -> PageOutcome {

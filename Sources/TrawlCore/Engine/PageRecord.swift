@@ -16,6 +16,9 @@ public struct PageRecord: Sendable, Equatable {
     public var title: String?
     /// Distinct http(s) links found on the page (in scope or not).
     public var outlinks: Int
+    /// Earlier attempts that failed transiently (connect, timeout, reset,
+    /// 429, 502–504) before this, the final one.
+    public var retries: Int = 0
 
     /// The JSON object, on one line, keys in a fixed order.
     public var jsonLine: String {
@@ -31,6 +34,7 @@ public struct PageRecord: Sendable, Equatable {
         if let errorDetail { json.add("error_detail", errorDetail) }
         json.add("title", title)
         json.add("outlinks", outlinks)
+        json.add("retries", retries)
         return json.finish()
     }
 }

@@ -96,6 +96,17 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var bytes: Int
     public var statusHistogram: [String: Int]
     public var errors: [String: Int]
+    /// Retries of transient failures over all pages (see pages.jsonl's
+    /// `retries`).
+    public var retries: Int = 0
+    /// robots.txt files fetched and the Sitemap: URLs they listed (nil with
+    /// --ignore-robots; not gathered from the workers in processes mode).
+    public var robots: Robots?
+
+    public struct Robots: Sendable, Codable, Equatable {
+        public var hostsFetched: Int
+        public var sitemaps: [String]
+    }
     public var latencyMs: LatencySummary
     public var resources: Resources
     public var edgeSet: EdgeSet
@@ -130,7 +141,7 @@ public struct RunReport: Sendable, Codable, Equatable {
             \(completed ? "crawl complete" : "crawl stopped (\(stopReason ?? "interrupted"))") — mode \(modeText), concurrency \(settings.concurrency)
               pages      \(pages) in \(fmt(elapsedSeconds, 2)) s = \(fmt(pagesPerSecond)) pages/s, \(fmt(Double(bytes) / 1_048_576, 1)) MiB
               status     \(statuses.isEmpty ? "none" : statuses)
-              errors     \(errorText)
+              errors     \(errorText)\(retries > 0 ? " (after \(retries) retries)" : "")
               latency    p50 \(fmt(latencyMs.p50)) ms, p90 \(fmt(latencyMs.p90)) ms, p99 \(fmt(latencyMs.p99)) ms, max \(fmt(latencyMs.max)) ms
               cpu        user \(fmt(resources.cpuUserSeconds, 2)) s, sys \(fmt(resources.cpuSystemSeconds, 2)) s, \(fmt(resources.cpuSecondsPer1000Pages, 3)) s per 1,000 pages
               memory     peak RSS \(fmt(Double(resources.peakRSSBytes) / 1_048_576)) MiB, peak threads \(resources.peakThreads)\(resources.processes > 1 ? ", \(resources.processes) processes" : "")

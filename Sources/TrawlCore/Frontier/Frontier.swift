@@ -1,14 +1,5 @@
 import DequeModule
-
-/// A URL the frontier hands out: fetch it, then report it with `complete(_:)`.
-public struct CrawlJob: Sendable, Hashable {
-    /// The normalized URL (`WebURL.normalizedForCrawl().href`).
-    public let url: String
-    /// Shortest link distance from any seed.
-    public let depth: Int
-    /// The interned politeness key (scheme://host:port) of `url`.
-    let hostID: Int
-}
+import TrawlURL
 
 /// What the frontier made of a discovered link.
 public enum DiscoveryOutcome: Equatable, Sendable {
@@ -34,16 +25,34 @@ public enum DiscoveryOutcome: Equatable, Sendable {
 /// levels stay in flight at once, so the gate rarely leaves a slot idle. A
 /// queued URL that a shorter path reaches moves to the shallower level (the
 /// stale entry is skipped when popped).
+///
+/// **Politeness without holding a slot.** A host at its `perHost` limit,
+/// waiting for its robots.txt, or inside its `delay` is parked; other
+/// hosts' URLs go out meanwhile, and `nextWakeUp` tells the driver when a
+/// parked host may go again. Time is a parameter (`next(at:)`), so tests
+/// drive delays with numbers, not sleeps.
 public struct Frontier: Sendable {
     public struct Limits: Sendable, Equatable {
         public var maxDepth: Int?
         public var maxPages: Int?
         public var perHost: Int
+        /// Fetch each host's /robots.txt before its first page and obey it.
+        public var obeyRobots: Bool
+        /// Least time between the starts of two requests to one host
+        /// (`--delay`); a host's Crawl-delay can raise it.
+        public var delay: Duration
+        /// A Crawl-delay above this is cut to it: a robots.txt must not be
+        /// able to stall a crawl for hours per page.
+        public var maxCrawlDelay: Duration
 
-        public init(maxDepth: Int? = nil, maxPages: Int? = nil, perHost: Int = 8) {
+        public init(maxDepth: Int? = nil, maxPages: Int? = nil, perHost: Int = 8, obeyRobots: Bool = false,
+                    delay: Duration = .zero, maxCrawlDelay: Duration = .seconds(30)) {
             self.maxDepth = maxDepth
             self.maxPages = maxPages
             self.perHost = max(1, perHost)
+            self.obeyRobots = obeyRobots
+            self.delay = delay
+            self.maxCrawlDelay = maxCrawlDelay
         }
     }
 
@@ -53,6 +62,7 @@ public struct Frontier: Sendable {
         var depth: Int
         var state: State
         let hostID: Int
+        var attempt = 0
     }
 
     /// The URLs of one depth level, queued per host, with the hosts that can
@@ -70,7 +80,9 @@ public struct Frontier: Sendable {
     public let limits: Limits
     private var entries: [String: Entry] = [:]
     private var hostIDs: [String: Int] = [:]
-    private var hostInFlight: [Int] = []
+    private var hosts: [HostState] = []
+    /// Parked hosts inside their delay, with the time each may go again.
+    private var delayed: [Int: Duration] = [:]
     private var levels: [Level] = []
     private var lowestPendingDepth = 0
 
@@ -125,19 +137,28 @@ public struct Frontier: Sendable {
         return admit(url, hostID: internHost(hostKey), depth: depth)
     }
 
-    /// The next URL to fetch, or nil when none may start now (per-host
-    /// limits, the depth gate, `--max-pages`, or nothing queued).
-    public mutating func next() -> CrawlJob? {
+    /// The next job, or nil when none may start at `now` (time since the
+    /// crawl began): per-host limits and delays, robots.txt still being
+    /// fetched, the depth gate, `--max-pages`, or nothing queued.
+    public mutating func next(at now: Duration = .zero) -> CrawlJob? {
         if pageBudgetSpent { return nil }
+        for (hostID, time) in delayed where time <= now {
+            delayed[hostID] = nil
+            wakeHost(hostID)
+        }
         advanceLowestPendingDepth()
         var depth = lowestPendingDepth
         let deepest = min(lowestPendingDepth + 1, depthCeiling ?? Int.max)
         while depth <= deepest && depth < levels.count {
-            if let job = take(fromDepth: depth) { return job }
+            if let job = take(fromDepth: depth, now: now) { return job }
             depth += 1
         }
         return nil
     }
+
+    /// When a host parked by its delay may go again: the driver should call
+    /// `next(at:)` then, even if no fetch has finished. nil: none is parked.
+    public var nextWakeUp: Duration? { pageBudgetSpent ? nil : delayed.values.min() }
 
     /// The smallest depth queued or in flight, nil when nothing is.
     public mutating func minimumPendingDepth() -> Int? {
@@ -145,16 +166,50 @@ public struct Frontier: Sendable {
         return lowestPendingDepth < levels.count ? lowestPendingDepth : nil
     }
 
-    /// Reports a handed-out job as finished (fetched or failed).
+    /// Reports a handed-out page (fetched, failed or disallowed) as done.
     public mutating func complete(_ job: CrawlJob) {
-        guard var entry = entries[job.url], entry.state == .inFlight else { return }
+        guard job.kind != .robots, var entry = entries[job.url], entry.state == .inFlight else { return }
         entry.state = .done
         entries[job.url] = entry
         inFlight -= 1
         levels[entry.depth].pending -= 1
-        let wasAtLimit = hostInFlight[job.hostID] >= limits.perHost
-        hostInFlight[job.hostID] -= 1
-        if wasAtLimit { wakeHost(job.hostID) }
+        release(job.hostID)
+    }
+
+    /// Puts a page that failed transiently back at the head of its host's
+    /// queue (same depth); the host sends nothing before `notBefore`, which
+    /// is how a 429's Retry-After or a backoff slows the whole host down.
+    public mutating func retry(_ job: CrawlJob, notBefore: Duration) {
+        guard job.kind == .page, var entry = entries[job.url], entry.state == .inFlight else { return }
+        entry.state = .queued
+        entry.attempt += 1
+        entries[job.url] = entry
+        inFlight -= 1
+        queued += 1
+        dispatched -= 1  // --max-pages counts pages, not attempts
+        hosts[job.hostID].nextStart = max(hosts[job.hostID].nextStart, notBefore)
+        if levels[entry.depth].queues[job.hostID] == nil {
+            levels[entry.depth].queues[job.hostID] = [job.url]
+            levels[entry.depth].ready.append(job.hostID)
+        } else {
+            levels[entry.depth].queues[job.hostID]!.prepend(job.url)
+        }
+        release(job.hostID)
+    }
+
+    /// Reports a host's robots.txt as fetched, with the rules this crawler
+    /// obeys there (`.allowAll` after a 4xx, `.disallowAll` after a 5xx or
+    /// no answer: RFC 9309 §2.3.1). Its Crawl-delay, capped at
+    /// `maxCrawlDelay`, raises the host's delay.
+    public mutating func completeRobots(_ job: CrawlJob, rules: RobotsRules) {
+        guard job.kind == .robots, case .fetching = hosts[job.hostID].robots else { return }
+        hosts[job.hostID].robots = .known(rules)
+        if let seconds = rules.crawlDelay {
+            let crawlDelay = min(Duration.milliseconds(Int64((seconds * 1000).rounded())), limits.maxCrawlDelay)
+            hosts[job.hostID].delay = max(hosts[job.hostID].delay, crawlDelay)
+        }
+        inFlight -= 1
+        release(job.hostID)
     }
 
     // MARK: - Internals
@@ -182,13 +237,33 @@ public struct Frontier: Sendable {
         }
     }
 
-    private mutating func take(fromDepth depth: Int) -> CrawlJob? {
+    private mutating func take(fromDepth depth: Int, now: Duration) -> CrawlJob? {
         var polled = 0
         let candidates = levels[depth].ready.count
         while polled < candidates, let hostID = levels[depth].ready.popFirst() {
             polled += 1
-            if hostInFlight[hostID] >= limits.perHost {
+            if hosts[hostID].inFlight >= limits.perHost {
                 levels[depth].waiting.insert(hostID)
+                continue
+            }
+            switch hosts[hostID].robots {
+            case .unknown where limits.obeyRobots:
+                // The host's first job is its robots.txt; its pages wait
+                // (parked) until `completeRobots` wakes it.
+                levels[depth].waiting.insert(hostID)
+                hosts[hostID].robots = .fetching
+                hosts[hostID].inFlight += 1
+                inFlight += 1
+                return CrawlJob(url: hosts[hostID].key + "/robots.txt", depth: 0, hostID: hostID, kind: .robots)
+            case .fetching:
+                levels[depth].waiting.insert(hostID)
+                continue
+            default:
+                break
+            }
+            if hosts[hostID].nextStart > now {
+                levels[depth].waiting.insert(hostID)
+                delayed[hostID] = hosts[hostID].nextStart
                 continue
             }
             guard let url = popLive(hostID: hostID, depth: depth) else { continue }
@@ -197,10 +272,22 @@ public struct Frontier: Sendable {
             queued -= 1
             inFlight += 1
             dispatched += 1
-            hostInFlight[hostID] += 1
-            return CrawlJob(url: url, depth: depth, hostID: hostID)
+            hosts[hostID].inFlight += 1
+            // A disallowed page makes no request, so it uses no delay.
+            guard hosts[hostID].allows(url) else {
+                return CrawlJob(url: url, depth: depth, hostID: hostID, kind: .disallowed, attempt: entries[url]!.attempt)
+            }
+            hosts[hostID].nextStart = now + hosts[hostID].delay
+            return CrawlJob(url: url, depth: depth, hostID: hostID, attempt: entries[url]!.attempt)
         }
         return nil
+    }
+
+    /// A job of the host ended: free its slot and let its parked URLs try
+    /// again (a delay still running parks them anew).
+    private mutating func release(_ hostID: Int) {
+        hosts[hostID].inFlight -= 1
+        wakeHost(hostID)
     }
 
     /// Pops the host's next URL at this depth, skipping entries that moved to
@@ -228,9 +315,9 @@ public struct Frontier: Sendable {
 
     private mutating func internHost(_ key: String) -> Int {
         if let id = hostIDs[key] { return id }
-        let id = hostInFlight.count
+        let id = hosts.count
         hostIDs[key] = id
-        hostInFlight.append(0)
+        hosts.append(HostState(key: key, delay: limits.delay))
         return id
     }
 }

@@ -21,7 +21,14 @@ public struct ResourceUsage: Sendable, Equatable {
         // Glibc imports RUSAGE_* as an enum whose raw type differs from the
         // parameter's, so the values are spelled out (sys/resource.h).
         getrusage(who == .current ? 0 /* RUSAGE_SELF */ : -1 /* RUSAGE_CHILDREN */, &usage)
-        return ResourceUsage(usage)
+        var sample = ResourceUsage(usage)
+        // ru_maxrss is not this program's own peak when its parent started
+        // it with posix_spawn: glibc spawns with CLONE_VM|CLONE_VFORK, and
+        // exec records the high-water mark of the memory it replaces — the
+        // parent's (seen: every run of `trawl compare` reported compare's
+        // own 55 MiB). VmHWM is the peak of this program's own memory.
+        if who == .current, let peak = statusField("VmHWM:", of: "self") { sample.peakRSSBytes = peak * 1024 }
+        return sample
     }
 
     public var cpuSeconds: Double { userSeconds + systemSeconds }

@@ -194,6 +194,7 @@ public enum FrameCodec {
         writer.optional(record.errorDetail)
         writer.optional(record.title)
         writer.int(record.outlinks)
+        writer.int(record.retries)
         writer.string(page.source)
         writer.count(page.edgeTargets.count)
         for target in page.edgeTargets { writer.string(target) }
@@ -211,7 +212,8 @@ public enum FrameCodec {
             error: try reader.optionalString("error"),
             errorDetail: try reader.optionalString("errorDetail"),
             title: try reader.optionalString("title"),
-            outlinks: try reader.int("outlinks")
+            outlinks: try reader.int("outlinks"),
+            retries: try reader.int("retries")
         )
         let source = try reader.string("source")
         let count = try reader.count("edgeTargets count")

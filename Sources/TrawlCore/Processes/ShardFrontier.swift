@@ -36,16 +36,20 @@ struct ShardFrontier: Sendable {
         frontier.depthCeiling = max(frontier.depthCeiling ?? ceiling, ceiling)
     }
 
-    mutating func next() -> CrawlJob? {
-        frontier.next()
+    mutating func next(at now: Duration = .zero) -> CrawlJob? {
+        frontier.next(at: now)
     }
+
+    /// When a host parked by its politeness delay may go again.
+    var nextWakeUp: Duration? { frontier.nextWakeUp }
 
     /// Records a finished job. Returns the messages for the coordinator:
     /// the page, then the links it found for other shards (unless
     /// `following` is false: the crawl is stopping). Links for this shard
-    /// go straight into its frontier.
-    mutating func complete(_ outcome: PageOutcome, following: Bool) -> [ShardMessage] {
-        frontier.complete(outcome.job)
+    /// go straight into its frontier. A robots.txt or a page put back for
+    /// a retry sends nothing. `now` is the time since the worker started.
+    mutating func complete(_ outcome: PageOutcome, following: Bool, now: Duration = .zero) -> [ShardMessage] {
+        guard case .record = FrontierFeedback.apply(outcome, to: &frontier, stopping: !following, now: now) else { return [] }
         pagesDone += 1
         var messages: [ShardMessage] = [
             .page(PageMessage(record: outcome.record, source: outcome.source, edgeTargets: outcome.edgeTargets)),

@@ -15,6 +15,8 @@ public enum ShardWorker {
     enum Event: Sendable {
         case outcome(PageOutcome?)
         case message(ShardMessage)
+        /// A host's politeness delay may have passed.
+        case wakeUp
         /// The coordinator's pipe ended (it closed it or died), with the
         /// read error if it broke.
         case inputEnded(TrawlError?)
@@ -57,14 +59,12 @@ public enum ShardWorker {
         } catch {
             return fail("\(error)", writer: writer)
         }
-        var shard = ShardFrontier(
-            shard: settings.shard, shards: settings.shards,
-            limits: Frontier.Limits(maxDepth: settings.maxDepth, maxPages: nil, perHost: settings.perHost))
+        var shard = ShardFrontier(shard: settings.shard, shards: settings.shards, limits: settings.limits)
         do {
             return try await StrategyRunner.withWorker(
                 settings.mode, concurrency: settings.concurrency, fetch: settings.fetch, processor: processor
             ) { worker in
-                await drive(&shard, events: &iterator, sink: sink, worker: worker,
+                await drive(&shard, events: &iterator, sink: sink, worker: worker, processor: processor,
                             concurrency: settings.concurrency, writer: writer)
             }
         } catch {
@@ -74,16 +74,20 @@ public enum ShardWorker {
 
     private static func drive(
         _ shard: inout ShardFrontier, events: inout AsyncStream<Event>.Iterator, sink: AsyncStream<Event>.Continuation,
-        worker: any CrawlWorker, concurrency: Int, writer: FrameWriter
+        worker: any CrawlWorker, processor: PageProcessor, concurrency: Int, writer: FrameWriter
     ) async -> Int32 {
+        let clock = ContinuousClock()
+        let start = clock.now
         // Discarding: fetch tasks report through `sink`, so the group need
         // not keep finished tasks until someone awaits them (a plain
         // TaskGroup would hold every finished task of the crawl).
-        await withDiscardingTaskGroup { group in
+        return await withDiscardingTaskGroup { group in
             var running = 0
             var stopping = false
             var exitCode: Int32 = 0
             var outgoing: [ShardMessage] = []
+            /// The earliest wake-up a sleeping child task stands for.
+            var wakeUpAt: Duration?
             if let status = shard.statusIfChanged() { outgoing.append(status) }
             func stop(exitCode code: Int32) {
                 if !stopping { group.cancelAll() }
@@ -92,9 +96,21 @@ public enum ShardWorker {
             }
             while true {
                 if !stopping {
-                    while running < concurrency, let job = shard.next() {
+                    while running < concurrency, let job = shard.next(at: clock.now - start) {
+                        if job.kind == .disallowed {
+                            outgoing += shard.complete(processor.disallowedOutcome(for: job), following: true,
+                                                       now: clock.now - start)
+                            continue
+                        }
                         group.addTask { sink.yield(.outcome(try? await worker.perform(job))) }
                         running += 1
+                    }
+                    if let wake = shard.nextWakeUp, wakeUpAt.map({ wake < $0 }) ?? true {
+                        wakeUpAt = wake
+                        group.addTask {
+                            try? await clock.sleep(until: start + wake)
+                            sink.yield(.wakeUp)
+                        }
                     }
                     if let status = shard.statusIfChanged() { outgoing.append(status) }
                 }
@@ -114,7 +130,9 @@ public enum ShardWorker {
                     running -= 1
                     // A cancelled fetch has no outcome; a page that finished
                     // while stopping is still sent, so no finished page is lost.
-                    if let outcome { outgoing += shard.complete(outcome, following: !stopping) }
+                    if let outcome { outgoing += shard.complete(outcome, following: !stopping, now: clock.now - start) }
+                case .wakeUp:
+                    wakeUpAt = nil
                 case .message(.discover(let urls)):
                     shard.receive(urls)
                 case .message(.depthCeiling(let ceiling)):

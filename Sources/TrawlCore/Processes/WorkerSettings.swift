@@ -21,6 +21,9 @@ struct WorkerSettings: Codable, Sendable {
     var deny: [String]
     var includeOutOfScopeEdges: Bool
     var fetch: FetchConfiguration
+    var obeyRobots: Bool
+    var delayMilliseconds: Int64
+    var retry: RetryPolicy
 
     /// The settings of worker `shard` of a crawl run with `options`.
     init(shard: Int, options: CrawlOptions, seeds: [WebURL]) {
@@ -37,6 +40,16 @@ struct WorkerSettings: Codable, Sendable {
         includeOutOfScopeEdges = options.includeOutOfScopeEdges
         fetch = options.fetch
         fetch.maxConnections = concurrency
+        obeyRobots = options.limits.obeyRobots
+        delayMilliseconds = Int64(options.limits.delay.milliseconds)
+        retry = options.retry
+    }
+
+    /// The shard frontier's limits: the parent's, but no page budget (the
+    /// parent enforces --max-pages over every shard).
+    var limits: Frontier.Limits {
+        Frontier.Limits(maxDepth: maxDepth, maxPages: nil, perHost: perHost, obeyRobots: obeyRobots,
+                        delay: .milliseconds(delayMilliseconds))
     }
 
     func encoded() throws -> Data {
@@ -65,7 +78,8 @@ struct WorkerSettings: Codable, Sendable {
             rule: scopeRule, seeds: seedURLs,
             allow: try allow.map { try PatternMatcher($0, flag: "--allow") },
             deny: try deny.map { try PatternMatcher($0, flag: "--deny") })
-        return PageProcessor(scope: scope, includeOutOfScopeEdges: includeOutOfScopeEdges)
+        return PageProcessor(scope: scope, includeOutOfScopeEdges: includeOutOfScopeEdges, userAgent: fetch.userAgent,
+                             retry: retry)
     }
 }
 

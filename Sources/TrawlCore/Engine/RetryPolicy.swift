@@ -1,0 +1,62 @@
+import Foundation
+import TrawlFetch
+
+/// When a failed fetch is tried again, and after how long. Transient
+/// failures only: a refused or timed-out connection, a reset, 429 Too Many
+/// Requests and 502/503/504 — the failures a server or network recovers
+/// from. A 404 or a DNS failure will not get better in a second.
+public struct RetryPolicy: Sendable, Codable, Equatable {
+    /// Retries after the first attempt (`--retries`).
+    public var maxRetries: Int
+    /// The first backoff; each retry doubles it, plus up to 50 % jitter.
+    public var baseDelay: Duration
+    /// A Retry-After longer than this is not waited for: the page is
+    /// recorded as failed instead of stalling its host.
+    public var maxDelay: Duration
+
+    public init(maxRetries: Int = 2, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(60)) {
+        self.maxRetries = maxRetries
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+    }
+
+    /// How long to wait before retrying `url` after its attempt number
+    /// `attempt` (0 = the first) failed transiently; nil: do not retry.
+    /// The jitter is a hash of URL and attempt, not a random draw, so a
+    /// crawl's retry schedule is reproducible.
+    public func delay(afterAttempt attempt: Int, url: String, retryAfter: Duration?) -> Duration? {
+        guard attempt < maxRetries else { return nil }
+        if let retryAfter { return retryAfter <= maxDelay ? retryAfter : nil }
+        let exponential = baseDelay * (1 << min(attempt, 20))
+        let unit = Double(ShardMap.stableHash("\(attempt) \(url)") >> 11) / Double(1 << 53)
+        return min(exponential + exponential * (unit * 0.5), maxDelay)
+    }
+
+    static func isTransient(_ code: FetchError.Code) -> Bool {
+        code == .connect || code == .timeout || code == .reset
+    }
+
+    static func isTransient(status: Int) -> Bool {
+        status == 429 || status == 502 || status == 503 || status == 504
+    }
+
+    /// A Retry-After value (RFC 9110 §10.2.3): delay-seconds or an
+    /// HTTP-date, as a duration from `now`; nil if it is neither. A date in
+    /// the past means "now".
+    public static func parseRetryAfter(_ value: String, now: Date = Date()) -> Duration? {
+        let text = value.trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return Int64(text).map { .seconds($0) } ?? .seconds(Int64.max / 1_000_000_000_000)
+        }
+        for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) {
+                return .milliseconds(Int64(max(0, date.timeIntervalSince(now)) * 1000))
+            }
+        }
+        return nil
+    }
+}
