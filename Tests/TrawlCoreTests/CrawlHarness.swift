@@ -28,7 +28,16 @@ struct CrawlHarness {
         _ web: SyntheticWeb, name: String, seeds: [String]? = nil,
         configure: (inout CrawlOptions) -> Void = { _ in }
     ) async throws -> Run {
-        try await SyntheticWebServer.withRunning(web) { server in
+        var stats = ServerStats()
+        return try await crawl(web, name: name, seeds: seeds, statsOut: &stats, configure: configure)
+    }
+
+    /// Crawls like `crawl`, and hands back what the server recorded.
+    static func crawl(
+        _ web: SyntheticWeb, name: String, seeds: [String]? = nil, statsOut: inout ServerStats,
+        configure: (inout CrawlOptions) -> Void = { _ in }
+    ) async throws -> Run {
+        let (run, stats) = try await SyntheticWebServer.withRunning(web) { server in
             var options = CrawlOptions()
             options.concurrency = 32
             options.limits.perHost = 8
@@ -39,8 +48,10 @@ struct CrawlHarness {
             configure(&options)
             let seedList = SeedList(text: (seeds ?? web.seedURLs).joined(separator: "\n"))
             let result = try await CrawlEngine.run(seeds: seedList, options: options)
-            return Run(result: result, directory: options.outputDirectory)
+            return (Run(result: result, directory: options.outputDirectory), server.stats)
         }
+        statsOut = stats
+        return run
     }
 
     /// The built `trawl` beside the test bundle: `--mode processes` starts

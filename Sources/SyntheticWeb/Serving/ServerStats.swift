@@ -16,6 +16,9 @@ public struct ServerStats: Sendable, Hashable {
     /// Arrival times, relative to the server's start, of the first
     /// `timestampLimit` requests to each known host, in arrival order.
     public var requestTimestamps: [String: [Duration]] = [:]
+    /// The path each known host was first asked for: "/robots.txt" for a
+    /// crawler that reads the rules before the first page.
+    public var firstRequestPath: [String: String] = [:]
 
     /// Requests received per trap URL of the hostile profile (absolute,
     /// e.g. `http://h0.trawl.test/trap/status/429`): its fixed trap paths,

@@ -16,6 +16,8 @@ final class ServerStatsRecorder: Sendable {
         var timestamps: [[Duration]]
         /// Per host: requests per counted path (a finite set of trap paths).
         var pathCounts: [[String: Int]]
+        /// Per host: the path of its first request.
+        var firstPaths: [String?]
     }
 
     private let hostNames: [String]
@@ -30,7 +32,8 @@ final class ServerStatsRecorder: Sendable {
             State(
                 perHostRequests: zeros, perHostInFlight: zeros, perHostPeak: zeros,
                 timestamps: [[Duration]](repeating: [], count: hostNames.count),
-                pathCounts: [[String: Int]](repeating: [:], count: hostNames.count)))
+                pathCounts: [[String: Int]](repeating: [:], count: hostNames.count),
+                firstPaths: [String?](repeating: nil, count: hostNames.count)))
     }
 
     func connectionAccepted() {
@@ -41,13 +44,14 @@ final class ServerStatsRecorder: Sendable {
     /// counted (0 when not counting): decided under the lock, so of two
     /// concurrent first requests exactly one sees 0.
     @discardableResult
-    func requestStarted(host: Int?, countedPath: String? = nil) -> Int {
+    func requestStarted(host: Int?, path: String? = nil, countedPath: String? = nil) -> Int {
         let now = Duration.nanoseconds(Int64(NIODeadline.now().uptimeNanoseconds - startNanos))
         return state.withLock { state in
             state.inFlight += 1
             state.peak = max(state.peak, state.inFlight)
             guard let host else { return 0 }
             state.perHostRequests[host] += 1
+            if state.firstPaths[host] == nil { state.firstPaths[host] = path }
             state.perHostInFlight[host] += 1
             state.perHostPeak[host] = max(state.perHostPeak[host], state.perHostInFlight[host])
             if state.timestamps[host].count < ServerStats.timestampLimit {
@@ -82,6 +86,7 @@ final class ServerStatsRecorder: Sendable {
             stats.requestsPerHost[name] = copy.perHostRequests[index]
             stats.peakConcurrentRequestsPerHost[name] = copy.perHostPeak[index]
             stats.requestTimestamps[name] = copy.timestamps[index]
+            if let path = copy.firstPaths[index] { stats.firstRequestPath[name] = path }
             for (path, count) in copy.pathCounts[index] {
                 stats.trapRequests["http://\(name)\(path)"] = count
             }

@@ -40,7 +40,7 @@ final class SyntheticHTTPHandler: ChannelInboundHandler {
 
     private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
         let route = web.route(hostHeader: head.headers.first(name: "host")?[...], target: head.uri)
-        let attempt = recorder.requestStarted(host: route.host, countedPath: route.isCounted ? route.path : nil)
+        let attempt = recorder.requestStarted(host: route.host, path: route.path, countedPath: route.isCounted ? route.path : nil)
         let response = web.response(to: route, attempt: attempt)
         let host = route.host
         let nanos = response.latency.wholeNanoseconds
