@@ -57,6 +57,22 @@ struct CrawlFlags: ParsableArguments {
         discussion: "Exponential backoff from 500 ms with jitter, or the server's Retry-After (up to 60 s); the host waits meanwhile without holding a slot. pages.jsonl gives each page's retries."))
     var retries: Int = 2
 
+    @Option(name: .customLong("max-pages-per-host"), help: "Fetch at most this many URLs of any one host (scheme://host:port).")
+    var maxPagesPerHost: Int?
+
+    @Option(name: .customLong("max-query-variants"), help: ArgumentHelp(
+        "Fetch at most this many distinct queries of one host and path.",
+        discussion: "Guards against query-string explosions (calendars, faceted search, session ids)."))
+    var maxQueryVariants: Int = 1000
+
+    @Option(name: .customLong("strip-query-params"), help: ArgumentHelp(
+        "Remove query parameters whose name matches this regular expression from every link (repeatable), e.g. '^(utm_|sessionid$)'.",
+        valueName: "regex"))
+    var stripQueryParams: [String] = []
+
+    @Option(name: .customLong("max-url-length"), help: "Longest URL fetched, in bytes (a longer link is still an edge).")
+    var maxURLLength: Int = 8192
+
     @Option(help: "Which links to follow: host (the seeds' hosts), domain (their registrable domains), any.")
     var scope: CrawlScope.Rule = .host
 
@@ -100,6 +116,9 @@ struct CrawlFlags: ParsableArguments {
         }
         if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more (got \(maxDepth))") }
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1 (got \(maxPages))") }
+        if let maxPagesPerHost, maxPagesPerHost < 1 { throw ValidationError("--max-pages-per-host must be at least 1 (got \(maxPagesPerHost))") }
+        guard maxQueryVariants >= 1 else { throw ValidationError("--max-query-variants must be at least 1 (got \(maxQueryVariants))") }
+        guard maxURLLength >= 16 else { throw ValidationError("--max-url-length must be at least 16 (got \(maxURLLength))") }
         guard delay >= 0 else { throw ValidationError("--delay must be 0 or more milliseconds (got \(delay))") }
         guard retries >= 0 else { throw ValidationError("--retries must be 0 or more (got \(retries))") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive (got \(timeout))") }
@@ -116,7 +135,11 @@ struct CrawlFlags: ParsableArguments {
         options.workers = workers
         options.workerMode = workerMode
         options.limits = Frontier.Limits(maxDepth: maxDepth, maxPages: maxPages, perHost: perHost,
-                                         obeyRobots: !ignoreRobots, delay: .milliseconds(delay))
+                                         obeyRobots: !ignoreRobots, delay: .milliseconds(delay),
+                                         maxPagesPerHost: maxPagesPerHost, maxQueryVariants: maxQueryVariants)
+        options.links = LinkFilter(
+            stripQueryParameters: try stripQueryParams.map { try PatternMatcher($0, flag: "--strip-query-params") },
+            maxURLLength: maxURLLength)
         options.retry.maxRetries = retries
         options.scopeRule = scope
         options.allow = try allow.map { try PatternMatcher($0, flag: "--allow") }

@@ -209,3 +209,23 @@ struct FrontierPolitenessTests {
         #expect(frontier.dispatched == 2)
     }
 }
+
+struct FrontierHostLimitTests {
+    @Test func aHostAdmitsAtMostMaxPagesPerHostURLs() {
+        var frontier = Frontier(limits: .init(perHost: 8, maxPagesPerHost: 2))
+        #expect(frontier.discover("http://a/0", hostKey: "http://a", depth: 0) == .queued)
+        #expect(frontier.discover("http://a/1", hostKey: "http://a", depth: 1) == .queued)
+        #expect(frontier.discover("http://a/2", hostKey: "http://a", depth: 1) == .hostFull)
+        #expect(frontier.discover("http://b/0", hostKey: "http://b", depth: 0) == .queued)
+        #expect(frontier.discover("http://a/2", hostKey: "http://a", depth: 0) == .known)
+        #expect(frontier.queued == 3 && frontier.knownCount == 4)
+    }
+
+    @Test func queryVariantsOfOnePathAreCapped() {
+        var frontier = Frontier(limits: .init(maxQueryVariants: 2))
+        let outcomes = (1...4).map { frontier.discover("http://a/cal?month=\($0)", hostKey: "http://a", depth: 1) }
+        #expect(outcomes == [.queued, .queued, .tooManyQueryVariants, .tooManyQueryVariants])
+        #expect(frontier.discover("http://a/other?month=1", hostKey: "http://a", depth: 1) == .queued)
+        #expect(frontier.discover("http://a/cal", hostKey: "http://a", depth: 1) == .queued)
+    }
+}

@@ -101,7 +101,7 @@ public enum CrawlEngine {
         fetch.maxConnections = max(fetch.maxConnections, options.concurrency)
         let scope = CrawlScope(rule: options.scopeRule, seeds: seeds.urls, allow: options.allow, deny: options.deny)
         let processor = PageProcessor(scope: scope, includeOutOfScopeEdges: options.includeOutOfScopeEdges,
-                                      userAgent: options.fetch.userAgent, retry: options.retry)
+                                      userAgent: options.fetch.userAgent, retry: options.retry, links: options.links)
         var frontier = Frontier(limits: options.limits)
         for seed in seeds.urls { frontier.discover(seed.href, hostKey: seed.origin, depth: 0) }
         return try await StrategyRunner.withWorker(mode, concurrency: options.concurrency, fetch: fetch, processor: processor) { worker in

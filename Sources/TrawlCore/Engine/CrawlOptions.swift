@@ -34,6 +34,8 @@ public struct CrawlOptions: Sendable {
     public var limits = Frontier.Limits()
     /// Which failures are fetched again, how often, after how long.
     public var retry = RetryPolicy()
+    /// Query parameters stripped from links, and the longest URL fetched.
+    public var links = LinkFilter()
     public var scopeRule: CrawlScope.Rule = .host
     public var allow: [PatternMatcher] = []
     public var deny: [PatternMatcher] = []

@@ -15,13 +15,15 @@ public struct PageProcessor: Sendable {
     /// The User-Agent whose product token picks the robots.txt group.
     public var userAgent: String
     public var retry: RetryPolicy
+    public var links: LinkFilter
 
     public init(scope: CrawlScope, includeOutOfScopeEdges: Bool = false, userAgent: String = FetchConfiguration().userAgent,
-                retry: RetryPolicy = RetryPolicy()) {
+                retry: RetryPolicy = RetryPolicy(), links: LinkFilter = LinkFilter()) {
         self.scope = scope
         self.includeOutOfScopeEdges = includeOutOfScopeEdges
         self.userAgent = userAgent
         self.retry = retry
+        self.links = links
     }
 
     public func outcome(for job: CrawlJob, result: Result<FetchResponse, FetchError>, wallMilliseconds: Double) -> PageOutcome {
@@ -99,8 +101,14 @@ public struct PageProcessor: Sendable {
         edgeTargets.reserveCapacity(resolved.links.count)
         for link in resolved.links {
             let inScope = scope.contains(link.url)
-            if inScope || includeOutOfScopeEdges { edgeTargets.append(link.url.href) }
-            if inScope && link.follow { follow.append((link.url.href, link.url.origin)) }
+            let href = links.apply(to: link.url.href)
+            if inScope || includeOutOfScopeEdges { edgeTargets.append(href) }
+            if inScope && link.follow && links.mayFetch(href) { follow.append((href, link.url.origin)) }
+        }
+        if !links.stripQueryParameters.isEmpty {
+            // Links that differed only in stripped parameters are one edge now.
+            var seen = Set<String>()
+            edgeTargets = edgeTargets.filter { seen.insert($0).inserted }
         }
         return PageOutcome(job: job, record: record, source: source, edgeTargets: edgeTargets, follow: follow)
     }

@@ -10,6 +10,11 @@ public enum DiscoveryOutcome: Equatable, Sendable {
     /// Deeper than `--max-depth`: remembered, not fetched (unless a shorter
     /// path turns up later).
     case beyondMaxDepth
+    /// Its host already has `--max-pages-per-host` URLs: not fetched.
+    case hostFull
+    /// Its host and path already have `maxQueryVariants` queries (a
+    /// calendar or faceted-search trap): not fetched.
+    case tooManyQueryVariants
 }
 
 /// The crawl frontier: seen set, depths, per-host queues and per-host
@@ -44,19 +49,28 @@ public struct Frontier: Sendable {
         /// A Crawl-delay above this is cut to it: a robots.txt must not be
         /// able to stall a crawl for hours per page.
         public var maxCrawlDelay: Duration
+        /// URLs admitted per host at most (`--max-pages-per-host`): the
+        /// first found, shallowest first.
+        public var maxPagesPerHost: Int?
+        /// Distinct queries admitted per host and path (`?page=1`,
+        /// `?page=2`, …): the guard against query-string explosions.
+        public var maxQueryVariants: Int?
 
         public init(maxDepth: Int? = nil, maxPages: Int? = nil, perHost: Int = 8, obeyRobots: Bool = false,
-                    delay: Duration = .zero, maxCrawlDelay: Duration = .seconds(30)) {
+                    delay: Duration = .zero, maxCrawlDelay: Duration = .seconds(30), maxPagesPerHost: Int? = nil,
+                    maxQueryVariants: Int? = nil) {
             self.maxDepth = maxDepth
             self.maxPages = maxPages
             self.perHost = max(1, perHost)
             self.obeyRobots = obeyRobots
             self.delay = delay
             self.maxCrawlDelay = maxCrawlDelay
+            self.maxPagesPerHost = maxPagesPerHost
+            self.maxQueryVariants = maxQueryVariants
         }
     }
 
-    private enum State: Sendable { case queued, inFlight, done, beyondMaxDepth }
+    private enum State: Sendable { case queued, inFlight, done, beyondMaxDepth, refused }
 
     private struct Entry: Sendable {
         var depth: Int
@@ -129,7 +143,7 @@ public struct Frontier: Sendable {
                 return .known
             case .beyondMaxDepth:
                 return admit(url, hostID: entry.hostID, depth: depth)
-            case .inFlight, .done:
+            case .inFlight, .done, .refused:
                 // The depth gate guarantees a dispatched URL's depth is final.
                 return .known
             }
@@ -218,6 +232,10 @@ public struct Frontier: Sendable {
         if let maxDepth = limits.maxDepth, depth > maxDepth {
             entries[url] = Entry(depth: depth, state: .beyondMaxDepth, hostID: hostID)
             return .beyondMaxDepth
+        }
+        if let refusal = hosts[hostID].admit(url, limits: limits) {
+            entries[url] = Entry(depth: depth, state: .refused, hostID: hostID)
+            return refusal
         }
         entries[url] = Entry(depth: depth, state: .queued, hostID: hostID)
         queued += 1

@@ -20,10 +20,28 @@ struct HostState: Sendable {
     var delay: Duration
     /// The earliest time (since the crawl began) its next request may start.
     var nextStart: Duration = .zero
+    /// URLs admitted so far, for `maxPagesPerHost`.
+    var admitted = 0
+    /// Queries admitted per path, for `maxQueryVariants`.
+    var queryVariants: [Substring: Int] = [:]
 
     init(key: String, delay: Duration) {
         self.key = key
         self.delay = delay
+    }
+
+    /// Counts `url` in if the host's limits allow it; else says which
+    /// limit refused it. (A URL beyond --max-depth never gets here.)
+    mutating func admit(_ url: String, limits: Frontier.Limits) -> DiscoveryOutcome? {
+        if let cap = limits.maxPagesPerHost, admitted >= cap { return .hostFull }
+        if let cap = limits.maxQueryVariants, let question = url.firstIndex(of: "?") {
+            let path = url[..<question]
+            let count = queryVariants[path, default: 0]
+            if count >= cap { return .tooManyQueryVariants }
+            queryVariants[path] = count + 1
+        }
+        admitted += 1
+        return nil
     }
 
     /// Whether robots.txt lets the crawler fetch `url`; true until the

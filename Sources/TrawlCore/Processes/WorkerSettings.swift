@@ -24,6 +24,10 @@ struct WorkerSettings: Codable, Sendable {
     var obeyRobots: Bool
     var delayMilliseconds: Int64
     var retry: RetryPolicy
+    var maxPagesPerHost: Int?
+    var maxQueryVariants: Int?
+    var stripQueryParameters: [String]
+    var maxURLLength: Int
 
     /// The settings of worker `shard` of a crawl run with `options`.
     init(shard: Int, options: CrawlOptions, seeds: [WebURL]) {
@@ -43,13 +47,18 @@ struct WorkerSettings: Codable, Sendable {
         obeyRobots = options.limits.obeyRobots
         delayMilliseconds = Int64(options.limits.delay.milliseconds)
         retry = options.retry
+        maxPagesPerHost = options.limits.maxPagesPerHost
+        maxQueryVariants = options.limits.maxQueryVariants
+        stripQueryParameters = options.links.stripQueryParameters.map(\.pattern)
+        maxURLLength = options.links.maxURLLength
     }
 
     /// The shard frontier's limits: the parent's, but no page budget (the
     /// parent enforces --max-pages over every shard).
     var limits: Frontier.Limits {
         Frontier.Limits(maxDepth: maxDepth, maxPages: nil, perHost: perHost, obeyRobots: obeyRobots,
-                        delay: .milliseconds(delayMilliseconds))
+                        delay: .milliseconds(delayMilliseconds), maxPagesPerHost: maxPagesPerHost,
+                        maxQueryVariants: maxQueryVariants)
     }
 
     func encoded() throws -> Data {
@@ -78,8 +87,11 @@ struct WorkerSettings: Codable, Sendable {
             rule: scopeRule, seeds: seedURLs,
             allow: try allow.map { try PatternMatcher($0, flag: "--allow") },
             deny: try deny.map { try PatternMatcher($0, flag: "--deny") })
+        let links = LinkFilter(
+            stripQueryParameters: try stripQueryParameters.map { try PatternMatcher($0, flag: "--strip-query-params") },
+            maxURLLength: maxURLLength)
         return PageProcessor(scope: scope, includeOutOfScopeEdges: includeOutOfScopeEdges, userAgent: fetch.userAgent,
-                             retry: retry)
+                             retry: retry, links: links)
     }
 }
 
