@@ -127,7 +127,7 @@ struct HostileWebTests {
 
     @Test func robotsVariantsFollowTheHostIndex() async throws {
         let expected: [(RobotsVariant, Int, String)] = [
-            (.disallowPrivate, 200, "User-agent: *\nDisallow: /private/\n"), (.notFound, 404, "not found\n"),
+            (.disallowPrivate, 200, "User-agent: *\nDisallow: /private/\nSitemap: http://sitemaps.trawl.test/sitemap.xml\n"), (.notFound, 404, "not found\n"),
             (.serverError, 500, "internal server error\n"), (.disallowAll, 200, "User-agent: *\nDisallow: /\n"),
             (.crawlDelay, 200, "User-agent: *\nCrawl-delay: 1\nDisallow: /private/\n"),
         ]

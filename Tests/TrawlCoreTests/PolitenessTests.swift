@@ -44,6 +44,8 @@ struct PolitenessTests {
             $0.deny = [try! PatternMatcher("/trap/", flag: "--deny")]
         }
         #expect(run.result.report.completed)
+        #expect(run.result.report.robots?.hostsFetched == 5)
+        #expect(run.result.report.robots?.sitemaps == [RobotsVariant.sitemapURL])
         // Every host's first request was its robots.txt.
         for host in web.hostNames where stats.requestsPerHost[host, default: 0] > 0 {
             #expect(stats.firstRequestPath[host] == "/robots.txt", "\(host)")

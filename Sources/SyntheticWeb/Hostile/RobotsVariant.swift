@@ -30,10 +30,16 @@ public enum RobotsVariant: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The Sitemap: line of the `disallowPrivate` variant (a crawler records
+    /// it; nothing is served there).
+    public static let sitemapURL = "http://sitemaps.trawl.test/sitemap.xml"
+    static let sitemapLine = "Sitemap: \(sitemapURL)\n"
+
     /// What the server answers for `/robots.txt`.
     func response(latency: Duration) -> SyntheticResponse {
         switch self {
-        case .disallowPrivate: return .plain(200, "User-agent: *\nDisallow: /private/\n", latency: latency)
+        case .disallowPrivate:
+            return .plain(200, "User-agent: *\nDisallow: /private/\n\(Self.sitemapLine)", latency: latency)
         case .notFound: return .notFound(latency: latency)
         case .serverError: return .plain(500, "internal server error\n", latency: latency)
         case .disallowAll: return .plain(200, "User-agent: *\nDisallow: /\n", latency: latency)

@@ -70,7 +70,7 @@ public enum CrawlEngine {
                 peakTreeResidentBytes: counters.update { $0.peakTreeResidentBytes }),
             edgeSet: edgeSet)
         report.retries = drive.retries
-        if options.limits.obeyRobots && options.mode != .processes {
+        if options.limits.obeyRobots {
             report.robots = .init(hostsFetched: drive.robotsFetched, sitemaps: drive.sitemaps.sorted())
         }
         do {

@@ -100,7 +100,7 @@ public struct RunReport: Sendable, Codable, Equatable {
     /// `retries`).
     public var retries: Int = 0
     /// robots.txt files fetched and the Sitemap: URLs they listed (nil with
-    /// --ignore-robots; not gathered from the workers in processes mode).
+    /// --ignore-robots).
     public var robots: Robots?
 
     public struct Robots: Sendable, Codable, Equatable {

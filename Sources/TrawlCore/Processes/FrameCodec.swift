@@ -47,6 +47,7 @@ public enum FrameCodec {
         case page = 0x12
         case status = 0x13
         case failed = 0x14
+        case robots = 0x15
 
         /// For error messages; literals, so decoding allocates nothing here.
         var context: String {
@@ -59,6 +60,7 @@ public enum FrameCodec {
             case .page: "page message"
             case .status: "status message"
             case .failed: "failed message"
+            case .robots: "robots message"
             }
         }
     }
@@ -123,6 +125,11 @@ public enum FrameCodec {
             ))
         case .failed:
             message = .failed(try reader.string("reason"))
+        case .robots:
+            let count = try reader.count("sitemap count")
+            var sitemaps: [String] = []
+            for _ in 0..<count { sitemaps.append(try reader.string("sitemap")) }
+            message = .robots(sitemaps: sitemaps)
         }
         try reader.expectEnd()
         return message
@@ -158,6 +165,10 @@ public enum FrameCodec {
         case .failed(let reason):
             writer.byte(Tag.failed.rawValue)
             writer.string(reason)
+        case .robots(let sitemaps):
+            writer.byte(Tag.robots.rawValue)
+            writer.count(sitemaps.count)
+            for sitemap in sitemaps { writer.string(sitemap) }
         }
     }
 

@@ -194,6 +194,9 @@ private struct Coordination {
             guard !stopping else { return }
             announceCeiling()
             if detector.isFinished { stop() }
+        case .robots(let sitemaps):
+            summary.robotsFetched += 1
+            summary.sitemaps.formUnion(sitemaps)
         case .failed(let reason):
             fail(TrawlError(.workerFailed, "\(name(of: shard)) failed: \(reason)"))
         case .configure, .discover, .depthCeiling, .stop:

@@ -49,7 +49,11 @@ struct ShardFrontier: Sendable {
     /// go straight into its frontier. A robots.txt or a page put back for
     /// a retry sends nothing. `now` is the time since the worker started.
     mutating func complete(_ outcome: PageOutcome, following: Bool, now: Duration = .zero) -> [ShardMessage] {
-        guard case .record = FrontierFeedback.apply(outcome, to: &frontier, stopping: !following, now: now) else { return [] }
+        switch FrontierFeedback.apply(outcome, to: &frontier, stopping: !following, now: now) {
+        case .record: break
+        case .retried: return []
+        case .robots: return [.robots(sitemaps: outcome.sitemaps)]
+        }
         pagesDone += 1
         var messages: [ShardMessage] = [
             .page(PageMessage(record: outcome.record, source: outcome.source, edgeTargets: outcome.edgeTargets)),

@@ -69,6 +69,8 @@ public enum ShardMessage: Equatable, Sendable {
     /// One finished page.
     case page(PageMessage)
     case status(ShardStatus)
+    /// A host's robots.txt was read: the Sitemap: URLs it listed.
+    case robots(sitemaps: [String])
     /// Fatal error text, sent before the worker exits.
     case failed(String)
 }
@@ -84,6 +86,7 @@ extension ShardMessage {
         case .links: "links"
         case .page: "page"
         case .status: "status"
+        case .robots: "robots"
         case .failed: "failed"
         }
     }

@@ -34,6 +34,8 @@ enum ShardMessageSamples {
         .page(PageMessage(record: failedRecord, source: "", edgeTargets: [])),
         .status(ShardStatus(idle: true, batchesReceived: 0, minPendingDepth: nil, pagesDone: 0)),
         .status(ShardStatus(idle: false, batchesReceived: 1_234_567, minPendingDepth: 0, pagesDone: Int.max)),
+        .robots(sitemaps: []),
+        .robots(sitemaps: ["http://a.test/sitemap.xml", "https://b.test/s.xml.gz"]),
         .failed(""),
         .failed("could not open output: Permission denied — ☠ \u{FFFD}"),
     ]
