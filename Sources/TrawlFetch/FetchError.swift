@@ -25,7 +25,10 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         public static let tls = Code(rawValue: "tls")
         /// The connection broke mid-exchange.
         public static let reset = Code(rawValue: "reset")
-        /// The server's reply was not valid HTTP or could not be decoded.
+        /// The body is not in its declared Content-Encoding (a "gzip" body
+        /// that does not inflate), or in one this libcurl cannot decode.
+        public static let badEncoding = Code(rawValue: "bad-encoding")
+        /// The server's reply was not valid HTTP.
         public static let badResponse = Code(rawValue: "bad-response")
         /// The fetcher shut down before the transfer finished.
         public static let cancelled = Code(rawValue: "cancelled")

@@ -136,6 +136,12 @@ struct CurlMultiFetcherTests {
         }
     }
 
+    @Test func aBodyThatIsNotItsDeclaredEncodingIsBadEncoding() async throws {
+        try await withFixture { fetcher, server in
+            #expect(await fetchError(fetcher, server.url("/not-gzip"))?.code == .badEncoding)
+        }
+    }
+
     @Test func capCountsDecodedBytesSoAGzipBombStops() async throws {
         try await withFixture({ configuration, _ in configuration.maxBodyBytes = 64 << 10 }) { fetcher, server in
             #expect(await fetchError(fetcher, server.url("/gzip-bomb"))?.code == .tooLarge)

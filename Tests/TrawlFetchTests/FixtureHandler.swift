@@ -45,6 +45,10 @@ final class FixtureHandler: ChannelInboundHandler, RemovableChannelHandler {
             sendChunked(context, total: FixtureServer.bigSize)
         case ("gzip", 1):
             send(context, body: FixtureServer.gzipBytes, contentType: "text/plain", extra: [("Content-Encoding", "gzip")])
+        case ("not-gzip", 1):
+            // Declares gzip, sends bytes no gzip decoder accepts.
+            send(context, body: Array("this is not gzip data at all".utf8), contentType: "text/html",
+                 extra: [("Content-Encoding", "gzip")])
         case ("gzip-bomb", 1):
             send(context, body: FixtureServer.gzipBombBytes, contentType: "application/octet-stream",
                  extra: [("Content-Encoding", "gzip")])

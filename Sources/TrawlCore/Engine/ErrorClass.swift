@@ -13,6 +13,8 @@ public enum ErrorClass: String, Sendable, CaseIterable, Comparable {
     case tooManyRedirects = "too-many-redirects"
     case unsupportedScheme = "unsupported-scheme"
     case badResponse = "bad-response"
+    /// The body is not in its declared Content-Encoding.
+    case badEncoding = "bad-encoding"
     case http4xx = "http-4xx"
     case http5xx = "http-5xx"
     /// robots.txt forbids the page; no request was made.
@@ -32,6 +34,7 @@ public enum ErrorClass: String, Sendable, CaseIterable, Comparable {
         case .tooManyRedirects: self = .tooManyRedirects
         case .unsupportedScheme: self = .unsupportedScheme
         case .badResponse: self = .badResponse
+        case .badEncoding: self = .badEncoding
         default: self = .other
         }
     }

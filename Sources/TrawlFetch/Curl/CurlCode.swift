@@ -42,8 +42,9 @@ struct CurlCode: RawRepresentable, Hashable, Sendable {
             .tls
         case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE:
             .reset
-        case CURLE_WEIRD_SERVER_REPLY, CURLE_BAD_CONTENT_ENCODING, CURLE_HTTP2, CURLE_HTTP2_STREAM,
-             CURLE_HTTP3:
+        case CURLE_BAD_CONTENT_ENCODING:
+            .badEncoding
+        case CURLE_WEIRD_SERVER_REPLY, CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_HTTP3:
             .badResponse
         default:
             .other
