@@ -4,25 +4,6 @@ import Testing
 
 @Suite(.timeLimit(.minutes(3)))
 struct CrawlCommandTests {
-    @Test func badFlagsAreRefusedByName() async throws {
-        let seeds = try TrawlProcess.temporaryFile("seeds.txt", contents: "http://h0.trawl.test/\n")
-        let zero = try await TrawlProcess.run(["crawl", seeds, "--concurrency", "0"])
-        #expect(zero.status == 64)
-        #expect(zero.stderr.contains("--concurrency must be at least 1"))
-        let regex = try await TrawlProcess.run(["crawl", seeds, "--deny", "([", "--out", TrawlProcess.temporaryDirectory("regex")])
-        #expect(regex.status == 64)
-        #expect(regex.stderr.contains("--deny '([' is not a valid regular expression"))
-        let workers = try await TrawlProcess.run(["crawl", seeds, "--mode", "processes", "--workers", "0"])
-        #expect(workers.status == 64)
-        #expect(workers.stderr.contains("--workers must be at least 1 (got 0)"))
-        let split = try await TrawlProcess.run(["crawl", seeds, "--mode", "processes", "--workers", "3", "--concurrency", "2"])
-        #expect(split.status == 64)
-        #expect(split.stderr.contains("--concurrency (2) must be at least --workers (3)"))
-        let workerMode = try await TrawlProcess.run(["crawl", seeds, "--mode", "processes", "--worker-mode", "processes"])
-        #expect(workerMode.status == 64)
-        #expect(workerMode.stderr.contains("--worker-mode"))
-    }
-
     @Test func anUnwritableOutputFolderIsNamed() async throws {
         let seeds = try TrawlProcess.temporaryFile("seeds.txt", contents: "http://h0.trawl.test/\n")
         let result = try await TrawlProcess.run(["crawl", seeds, "--out", "/proc/trawl-no"])
