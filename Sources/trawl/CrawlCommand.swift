@@ -54,6 +54,9 @@ struct CrawlCommand: AsyncParsableCommand {
 /// summary, and turns the outcome into the process's exit code.
 enum CrawlRunner {
     static func run(seeds: SeedList, options: CrawlOptions, quiet: Bool) async throws {
+        // Past a file-size limit (ulimit -f) a write then fails with EFBIG
+        // and is reported naming the file, instead of SIGXFSZ dumping core.
+        signal(SIGXFSZ, SIG_IGN)
         let progress = quiet ? nil : ProgressLine.handlerIfTerminal()
         let outcome = await SignalTrap.run {
             try await CrawlEngine.run(seeds: seeds, options: options, progress: progress)

@@ -4,13 +4,6 @@ import Testing
 
 @Suite(.timeLimit(.minutes(3)))
 struct CrawlCommandTests {
-    @Test func anUnwritableOutputFolderIsNamed() async throws {
-        let seeds = try TrawlProcess.temporaryFile("seeds.txt", contents: "http://h0.trawl.test/\n")
-        let result = try await TrawlProcess.run(["crawl", seeds, "--out", "/proc/trawl-no"])
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("/proc/trawl-no"))
-    }
-
     /// Bad lines are skipped with their numbers; the good seeds are crawled.
     @Test func badSeedLinesAreSkippedAndTheCrawlCompletes() async throws {
         var config = SyntheticWebConfig()

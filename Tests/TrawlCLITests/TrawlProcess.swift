@@ -15,11 +15,18 @@ struct TrawlProcess {
         return URL(fileURLWithPath: selfPath).deletingLastPathComponent().appendingPathComponent("trawl")
     }
 
-    /// Starts trawl; the caller waits with `finish`.
-    static func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+    /// Starts trawl; the caller waits with `finish`. `shell`: a /bin/sh
+    /// script that ends by running trawl (`exec "$0" "$@"`), to start it
+    /// under limits such as `ulimit -f`.
+    static func start(_ arguments: [String], shell: String? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let shell {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", shell, executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
