@@ -21,37 +21,6 @@ struct CrawlCommandTests {
             #expect(edges == (["source,target"] + web.truthEdges()).joined(separator: "\n") + "\n")
         }
     }
-
-    /// Ctrl-C: the crawl stops, exits 130, and every file it leaves is
-    /// valid — in processes mode too, where the workers hear it as `stop`.
-    @Test(arguments: [["--mode", "async"], ["--mode", "processes", "--workers", "3"]])
-    func sigintStopsTheCrawlWithValidExports(mode: [String]) async throws {
-        var config = SyntheticWebConfig()
-        config.hosts = 4
-        config.pagesPerHost = 400
-        config.latency = .fixed(.milliseconds(200))
-        let web = SyntheticWeb(config)
-        try await SyntheticWebServer.withRunning(web) { server in
-            let seeds = try TrawlProcess.temporaryFile("seeds.txt", contents: web.seedURLs.joined(separator: "\n"))
-            let out = TrawlProcess.temporaryDirectory("sigint")
-            let (process, stdout, stderr) = try TrawlProcess.start(
-                ["crawl", seeds, "--concurrency", "8", "--connect-to", "::127.0.0.1:\(server.port)", "--out", out] + mode)
-            try await Task.sleep(for: .milliseconds(1500))
-            kill(process.processIdentifier, SIGINT)
-            let result = try await TrawlProcess.finish(process, stdout, stderr, timeout: .seconds(30))
-            #expect(result.status == 130)
-            let lines = try String(contentsOfFile: out + "/pages.jsonl", encoding: .utf8).split(separator: "\n")
-            #expect(lines.count > 0 && lines.count < web.pageCount)
-            for line in lines {
-                #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
-            }
-            let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any]
-            #expect(report?["completed"] as? Bool == false)
-            #expect(report?["stop_reason"] as? String == "interrupted")
-            #expect(report?["pages"] as? Int == lines.count)
-            #expect(FileManager.default.fileExists(atPath: out + "/graph.graphml"))
-        }
-    }
 }
 
 struct LinksCommandTests {
