@@ -7,6 +7,8 @@ public struct TrawlError: Error, Sendable, CustomStringConvertible {
         public var description: String { rawValue }
 
         public static let seedsUnreadable = Code(rawValue: "seeds-unreadable")
+        /// The seeds file is binary or not UTF-8.
+        public static let seedsNotText = Code(rawValue: "seeds-not-text")
         public static let badSeed = Code(rawValue: "bad-seed")
         public static let noValidSeed = Code(rawValue: "no-valid-seed")
         public static let badOption = Code(rawValue: "bad-option")

@@ -10,7 +10,13 @@ struct CrawlCommand: AsyncParsableCommand {
             SEEDS holds one URL per line; blank lines and # comments are ignored, a bad line is \
             reported with its number and skipped (--strict: fatal). Writes pages.jsonl, edges.csv, \
             graph.graphml, graph.dot and report.json into --out (default output/crawl-<time>/). \
-            Ctrl-C stops the crawl and still writes every export (exit 130); a second Ctrl-C exits at once.
+            Ctrl-C or SIGTERM stops the crawl and still writes every export (exit 130 or 143); a second \
+            signal exits at once.
+
+            Exit status: 0 crawled; 64 bad flags; 65 the seeds file is not text, or has a bad line and \
+            --strict is set; 66 the seeds file is missing or unreadable, or has no valid seed; 70 a worker \
+            of --mode processes died; 73 --out cannot be created; 74 a write failed mid-crawl (disk full): \
+            the message names the file, and every other export is still valid.
             """
     )
 
@@ -31,11 +37,12 @@ struct CrawlCommand: AsyncParsableCommand {
     func run() async throws {
         let seedList = try reportingErrors { try SeedList(contentsOf: seeds) }
         for problem in seedList.problems {
-            Terminal.warn("\(seeds): \(problem)\(strict ? "" : " (skipped)")")
+            if strict { Terminal.fail("\(seeds): \(problem)") } else { Terminal.warn("\(seeds): \(problem) (skipped)") }
         }
         if strict && !seedList.problems.isEmpty {
-            Terminal.fail("\(seedList.problems.count) bad line(s) in seeds file '\(seeds)' and --strict is set")
-            throw ExitCode(65)
+            let error = TrawlError(.badSeed, "\(seedList.problems.count) bad line(s) in seeds file '\(seeds)' and --strict is set")
+            Terminal.fail(error.description)
+            throw error.exitCode
         }
         let directory = out ?? "output/\(RunName.make(prefix: "crawl"))"
         let options = try reportingErrors { try flags.options(outputDirectory: directory) }
@@ -47,6 +54,9 @@ struct CrawlCommand: AsyncParsableCommand {
 /// summary, and turns the outcome into the process's exit code.
 enum CrawlRunner {
     static func run(seeds: SeedList, options: CrawlOptions, quiet: Bool) async throws {
+        // Past a file-size limit (ulimit -f) a write then fails with EFBIG
+        // and is reported naming the file, instead of SIGXFSZ dumping core.
+        signal(SIGXFSZ, SIG_IGN)
         let progress = quiet ? nil : ProgressLine.handlerIfTerminal()
         let outcome = await SignalTrap.run {
             try await CrawlEngine.run(seeds: seeds, options: options, progress: progress)
@@ -57,7 +67,7 @@ enum CrawlRunner {
         case .success(let value): result = value
         case .failure(let error as TrawlError):
             Terminal.fail(error.description)
-            throw ExitCode(error.code == .noValidSeed || error.code == .seedsUnreadable ? 66 : 1)
+            throw error.exitCode
         case .failure(let error):
             Terminal.fail("\(error)")
             throw ExitCode.failure
@@ -66,8 +76,7 @@ enum CrawlRunner {
         print("  output     \(options.outputDirectory)/ (pages.jsonl, edges.csv, graph.graphml, graph.dot, report.json)")
         if let failure = result.failure {
             Terminal.fail(failure.description)
-            // EX_SOFTWARE for a worker that died, EX_IOERR for a failed write.
-            throw ExitCode(failure.code == .workerFailed || failure.code == .protocolViolation ? 70 : 74)
+            throw failure.exitCode
         }
         if let signal = outcome.signal { throw ExitCode(128 + signal) }
     }
@@ -79,7 +88,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as TrawlError {
         Terminal.fail(error.description)
-        throw ExitCode(error.code == .badOption ? 64 : 66)
+        throw error.exitCode
     }
 }
 

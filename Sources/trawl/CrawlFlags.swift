@@ -107,12 +107,37 @@ struct CrawlFlags: ParsableArguments {
         case all
     }
 
+    /// Refuses flags that cannot make a crawl, or that would be silently
+    /// ignored or change meaning, naming each flag involved.
     func validate() throws {
+        // Far above what a file-descriptor limit allows (the engine refuses
+        // a concurrency the limit cannot hold), low enough that no count of
+        // sockets overflows.
+        let maxConcurrency = 1_000_000
+        // A process per shard: far more than any machine could use.
+        let maxWorkers = 1024
+        let maxTimeoutSeconds = 86_400.0
+
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1 (got \(concurrency))") }
+        guard concurrency <= maxConcurrency else {
+            throw ValidationError("--concurrency must be at most \(maxConcurrency) (got \(concurrency))")
+        }
         guard perHost >= 1 else { throw ValidationError("--per-host must be at least 1 (got \(perHost))") }
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1 (got \(workers))") }
+        guard workers <= maxWorkers else { throw ValidationError("--workers must be at most \(maxWorkers) (got \(workers))") }
         if mode == .processes, concurrency < workers {
             throw ValidationError("--concurrency (\(concurrency)) must be at least --workers (\(workers)): it is split across the workers")
+        }
+        // The worker flags mean nothing in one process; ignoring them would
+        // run a different crawl than the one asked for. (A flag given with
+        // its default value cannot be told from an absent one, and asks
+        // for nothing different.)
+        let defaults = CrawlOptions()
+        if mode != .processes, workers != defaults.workers {
+            throw ValidationError("--workers \(workers) needs --mode processes (got --mode \(mode.rawValue), which runs in one process)")
+        }
+        if mode != .processes, workerMode != defaults.workerMode {
+            throw ValidationError("--worker-mode \(workerMode.rawValue) needs --mode processes (got --mode \(mode.rawValue)); for one process use --mode \(workerMode.rawValue)")
         }
         if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more (got \(maxDepth))") }
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1 (got \(maxPages))") }
@@ -121,7 +146,12 @@ struct CrawlFlags: ParsableArguments {
         guard maxURLLength >= 16 else { throw ValidationError("--max-url-length must be at least 16 (got \(maxURLLength))") }
         guard delay >= 0 else { throw ValidationError("--delay must be 0 or more milliseconds (got \(delay))") }
         guard retries >= 0 else { throw ValidationError("--retries must be 0 or more (got \(retries))") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive (got \(timeout))") }
+        // libcurl counts whole milliseconds and reads 0 as "no timeout".
+        guard timeout.isFinite, timeout >= 0.001, timeout <= maxTimeoutSeconds else {
+            throw ValidationError("--timeout must be between 0.001 and \(Int(maxTimeoutSeconds)) seconds (got \(timeout))")
+        }
+        // "0.1B" parses as a size but rounds down to nothing.
+        guard maxBytes.bytes >= 1 else { throw ValidationError("--max-bytes must be at least 1B (got \(maxBytes.bytes) bytes)") }
         guard maxRedirects >= 0 else { throw ValidationError("--max-redirects must be 0 or more (got \(maxRedirects))") }
         for entry in connectTo where entry.split(separator: ":", omittingEmptySubsequences: false).count < 4 {
             throw ValidationError("--connect-to '\(entry)' is not HOST:PORT:CONNECT-HOST:CONNECT-PORT (e.g. ::127.0.0.1:8080)")
@@ -175,7 +205,9 @@ struct ByteSize: ExpressibleByArgument, CustomStringConvertible, Sendable {
         let text = argument.uppercased().replacingOccurrences(of: "IB", with: "B")
         let units: [(String, Int)] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10), ("B", 1)]
         for (suffix, factor) in units where text.hasSuffix(suffix) {
-            guard let value = Double(text.dropLast(suffix.count)), value > 0 else { return nil }
+            // A size beyond Int (1e30GB) is no size: refused, not trapped.
+            guard let value = Double(text.dropLast(suffix.count)), value > 0,
+                  value * Double(factor) < Double(Int.max) else { return nil }
             bytes = Int(value * Double(factor))
             return
         }

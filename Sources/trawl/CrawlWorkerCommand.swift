@@ -13,10 +13,12 @@ struct CrawlWorkerCommand: AsyncParsableCommand {
     )
 
     func run() async throws {
-        // Ctrl-C at the terminal reaches the whole process group; the
-        // coordinator turns it into `stop`, so the worker still sends the
-        // pages it finishes. If the coordinator dies, our input ends.
+        // Ctrl-C at the terminal reaches the whole process group, and a
+        // service manager's SIGTERM the whole tree (systemd); the
+        // coordinator turns either into `stop`, so the worker still sends
+        // the pages it finishes. If the coordinator dies, our input ends.
         signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
         // The protocol gets a private copy of stdout, and fd 1 becomes
         // stderr, so a stray print can never corrupt a frame.
         let output = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)

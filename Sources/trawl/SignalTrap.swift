@@ -17,11 +17,15 @@ enum SignalTrap {
         let sources = [SIGINT, SIGTERM].map { signalNumber in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            let name = signalNumber == SIGINT ? "SIGINT" : "SIGTERM"
             source.setEventHandler {
                 if received.record(signalNumber) {
-                    Terminal.writeError("\ntrawl: stopping (signal \(signalNumber)); writing exports — press Ctrl-C again to quit at once\n")
+                    Terminal.writeError("\ntrawl: stopping (\(name)); writing exports — press Ctrl-C again to quit at once\n")
                     task.cancel()
                 } else {
+                    // Not a real signal handler (a dispatch source runs on
+                    // a queue), so writing first is safe.
+                    Terminal.writeError("trawl: second signal (\(name)); exiting at once, exports may be incomplete\n")
                     _exit(128 + signalNumber)
                 }
             }

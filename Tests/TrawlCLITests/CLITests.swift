@@ -4,49 +4,6 @@ import Testing
 
 @Suite(.timeLimit(.minutes(3)))
 struct CrawlCommandTests {
-    @Test func aMissingSeedsFileIsNamedAndNothingIsWritten() async throws {
-        let out = TrawlProcess.temporaryDirectory("missing")
-        let result = try await TrawlProcess.run(["crawl", "/nonexistent/seeds.txt", "--out", out])
-        #expect(result.status == 66)
-        #expect(result.stderr.contains("cannot read seeds file '/nonexistent/seeds.txt'"))
-        #expect(!FileManager.default.fileExists(atPath: out))
-    }
-
-    @Test func aSeedsFileWithNoValidSeedIsRefused() async throws {
-        let seeds = try TrawlProcess.temporaryFile("seeds.txt", contents: "# none\nftp://x.example/\nnot a url\n")
-        let result = try await TrawlProcess.run(["crawl", seeds, "--out", TrawlProcess.temporaryDirectory("noseed")])
-        #expect(result.status == 66)
-        #expect(result.stderr.contains("line 2: unsupported scheme 'ftp'"))
-        #expect(result.stderr.contains("line 3:"))
-        #expect(result.stderr.contains("no valid seed in '\(seeds)'"))
-    }
-
-    @Test func badFlagsAreRefusedByName() async throws {
-        let seeds = try TrawlProcess.temporaryFile("seeds.txt", contents: "http://h0.trawl.test/\n")
-        let zero = try await TrawlProcess.run(["crawl", seeds, "--concurrency", "0"])
-        #expect(zero.status == 64)
-        #expect(zero.stderr.contains("--concurrency must be at least 1"))
-        let regex = try await TrawlProcess.run(["crawl", seeds, "--deny", "([", "--out", TrawlProcess.temporaryDirectory("regex")])
-        #expect(regex.status == 64)
-        #expect(regex.stderr.contains("--deny '([' is not a valid regular expression"))
-        let workers = try await TrawlProcess.run(["crawl", seeds, "--mode", "processes", "--workers", "0"])
-        #expect(workers.status == 64)
-        #expect(workers.stderr.contains("--workers must be at least 1 (got 0)"))
-        let split = try await TrawlProcess.run(["crawl", seeds, "--mode", "processes", "--workers", "3", "--concurrency", "2"])
-        #expect(split.status == 64)
-        #expect(split.stderr.contains("--concurrency (2) must be at least --workers (3)"))
-        let workerMode = try await TrawlProcess.run(["crawl", seeds, "--mode", "processes", "--worker-mode", "processes"])
-        #expect(workerMode.status == 64)
-        #expect(workerMode.stderr.contains("--worker-mode"))
-    }
-
-    @Test func anUnwritableOutputFolderIsNamed() async throws {
-        let seeds = try TrawlProcess.temporaryFile("seeds.txt", contents: "http://h0.trawl.test/\n")
-        let result = try await TrawlProcess.run(["crawl", seeds, "--out", "/proc/trawl-no"])
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("/proc/trawl-no"))
-    }
-
     /// Bad lines are skipped with their numbers; the good seeds are crawled.
     @Test func badSeedLinesAreSkippedAndTheCrawlCompletes() async throws {
         var config = SyntheticWebConfig()
@@ -58,41 +15,10 @@ struct CrawlCommandTests {
             let out = TrawlProcess.temporaryDirectory("skip")
             let result = try await TrawlProcess.run(["crawl", seeds, "--connect-to", "::127.0.0.1:\(server.port)", "--out", out])
             #expect(result.status == 0)
-            #expect(result.stderr.contains("line 2: not a valid URL: http://bad host/ (skipped)"))
+            #expect(result.stderr.contains("trawl: warning: \(seeds): line 2: invalid host 'bad host': a space is not allowed in a host name: http://bad host/ (skipped)\n"))
             #expect(result.stdout.contains("crawl complete"))
             let edges = try String(contentsOfFile: out + "/edges.csv", encoding: .utf8)
             #expect(edges == (["source,target"] + web.truthEdges()).joined(separator: "\n") + "\n")
-        }
-    }
-
-    /// Ctrl-C: the crawl stops, exits 130, and every file it leaves is
-    /// valid — in processes mode too, where the workers hear it as `stop`.
-    @Test(arguments: [["--mode", "async"], ["--mode", "processes", "--workers", "3"]])
-    func sigintStopsTheCrawlWithValidExports(mode: [String]) async throws {
-        var config = SyntheticWebConfig()
-        config.hosts = 4
-        config.pagesPerHost = 400
-        config.latency = .fixed(.milliseconds(200))
-        let web = SyntheticWeb(config)
-        try await SyntheticWebServer.withRunning(web) { server in
-            let seeds = try TrawlProcess.temporaryFile("seeds.txt", contents: web.seedURLs.joined(separator: "\n"))
-            let out = TrawlProcess.temporaryDirectory("sigint")
-            let (process, stdout, stderr) = try TrawlProcess.start(
-                ["crawl", seeds, "--concurrency", "8", "--connect-to", "::127.0.0.1:\(server.port)", "--out", out] + mode)
-            try await Task.sleep(for: .milliseconds(1500))
-            kill(process.processIdentifier, SIGINT)
-            let result = try await TrawlProcess.finish(process, stdout, stderr, timeout: .seconds(30))
-            #expect(result.status == 130)
-            let lines = try String(contentsOfFile: out + "/pages.jsonl", encoding: .utf8).split(separator: "\n")
-            #expect(lines.count > 0 && lines.count < web.pageCount)
-            for line in lines {
-                #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
-            }
-            let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any]
-            #expect(report?["completed"] as? Bool == false)
-            #expect(report?["stop_reason"] as? String == "interrupted")
-            #expect(report?["pages"] as? Int == lines.count)
-            #expect(FileManager.default.fileExists(atPath: out + "/graph.graphml"))
         }
     }
 }

@@ -15,11 +15,18 @@ struct TrawlProcess {
         return URL(fileURLWithPath: selfPath).deletingLastPathComponent().appendingPathComponent("trawl")
     }
 
-    /// Starts trawl; the caller waits with `finish`.
-    static func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+    /// Starts trawl; the caller waits with `finish`. `shell`: a /bin/sh
+    /// script that ends by running trawl (`exec "$0" "$@"`), to start it
+    /// under limits such as `ulimit -f`.
+    static func start(_ arguments: [String], shell: String? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let shell {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", shell, executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -51,6 +58,35 @@ struct TrawlProcess {
     }
 
     struct TimeoutError: Error { var arguments: [String] }
+
+    /// Waits until `pid` has a handler for `signal` (its signal trap is up,
+    /// per /proc/PID/status), so a signal sent next is caught, not fatal.
+    static func waitUntilCatching(_ signal: Int32, pid: Int32, timeout: Duration = .seconds(20)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+            let caught = status.split(separator: "\n").first { $0.hasPrefix("SigCgt:") }
+                .flatMap { UInt64($0.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16) } ?? 0
+            if caught & (1 << UInt64(signal - 1)) != 0 { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw TimeoutError(arguments: ["waiting for pid \(pid) to catch signal \(signal)"])
+    }
+
+    /// Waits until the file at `path` holds at least `lines` lines.
+    static func waitForLines(_ lines: Int, in path: String, timeout: Duration = .seconds(20)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if lineCount(path) >= lines { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw TimeoutError(arguments: ["waiting for \(lines) lines in \(path)"])
+    }
+
+    /// Lines in the file at `path`; 0 when it cannot be read.
+    static func lineCount(_ path: String) -> Int {
+        ((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
 
     static func temporaryFile(_ name: String, contents: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("trawl-cli-\(getpid())-\(UUID().uuidString.prefix(6))-\(name)").path

@@ -28,7 +28,7 @@ struct WorkerFailureTests {
             let deadline = ContinuousClock.now + .seconds(20)
             while ContinuousClock.now < deadline {
                 workers = Self.children(of: pid)
-                if workers.count == 3, Self.lineCount(out + "/pages.jsonl") >= 60 { break }
+                if workers.count == 3, TrawlProcess.lineCount(out + "/pages.jsonl") >= 60 { break }
                 try await Task.sleep(for: .milliseconds(20))
             }
             try #require(workers.count == 3, "the coordinator did not start 3 workers")
@@ -75,10 +75,6 @@ struct WorkerFailureTests {
                 .split(separator: " ").compactMap { Int32($0) }
         }
         return listed.sorted()
-    }
-
-    static func lineCount(_ path: String) -> Int {
-        ((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 
     /// "http://h3.trawl.test/page/5" → "http://h3.trawl.test".

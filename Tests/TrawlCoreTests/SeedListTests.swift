@@ -23,8 +23,43 @@ struct SeedListTests {
     }
 
     @Test func bareHostsGetHTTP() {
-        let seeds = SeedList(text: "example.com/x\nlocalhost:8080\n")
-        #expect(seeds.urls.map(\.href) == ["http://example.com/x", "http://localhost:8080/"])
+        let seeds = SeedList(text: "example.com/x\nlocalhost:8080\nexample.com:8080/y\n[::1]:81\nEXAMPLE.org\n")
+        #expect(seeds.urls.map(\.href) == [
+            "http://example.com/x", "http://localhost:8080/", "http://example.com:8080/y", "http://[::1]:81/", "http://example.org/",
+        ])
+        #expect(seeds.problems.isEmpty)
+    }
+
+    /// The reason says which part of the line is wrong, so it can be fixed
+    /// without reading the URL Standard.
+    @Test(arguments: [
+        ("http://exa mple.com/", "invalid host 'exa mple.com': a space is not allowed in a host name"),
+        ("http://a<b/", "invalid host 'a<b': '<' is not allowed in a host name"),
+        ("http://1.2.3.999/", "invalid host '1.2.3.999' (not a domain name or an IP address)"),
+        ("http://[::1/", "unclosed IPv6 address '[::1' (no ']')"),
+        ("http://[zz]/", "invalid IPv6 address [zz]"),
+        ("http://[::1]x/", "unexpected 'x' after the IPv6 address [::1]"),
+        ("http://a:99999/", "invalid port 99999: ports go up to 65535"),
+        ("https://user@a:123456789012345678901234/", "invalid port 123456789012345678901234: ports go up to 65535"),
+        ("http://a:8x/", "invalid port '8x': not a number"),
+        ("a:99999", "invalid port 99999: ports go up to 65535"),
+        ("http://", "no host"),
+        ("http://user@/", "no host"),
+        ("ftp://files.example/", "unsupported scheme 'ftp' (only http and https are crawled)"),
+        ("mailto:", "unsupported scheme 'mailto' (only http and https are crawled)"),
+        ("javascript:alert(1)", "unsupported scheme 'javascript' (only http and https are crawled)"),
+    ])
+    func aBadLineSaysWhichPartIsWrong(line: String, reason: String) {
+        let seeds = SeedList(text: line)
+        #expect(seeds.urls.isEmpty)
+        #expect(seeds.problems == [SeedList.Problem(line: 1, text: line, reason: reason)])
+    }
+
+    /// Windows editors: a byte-order mark and CRLF line ends.
+    @Test func aByteOrderMarkAndCRLFAreNotPartOfTheURLs() {
+        let seeds = SeedList(text: "\u{FEFF}http://a.example/\r\n# c\r\nhttp://b.example/ # note\r\n")
+        #expect(seeds.urls.map(\.href) == ["http://a.example/", "http://b.example/"])
+        #expect(seeds.problems.isEmpty)
     }
 
     @Test func noValidSeedIsAnErrorNamingTheFile() {
@@ -49,8 +84,19 @@ struct SeedListTests {
             _ = try SeedList(contentsOf: path)
             Issue.record("binary file accepted")
         } catch let error as TrawlError {
-            #expect(error.message.contains(path))
-            #expect(error.message.contains("binary"))
+            #expect(error.code == .seedsNotText)
+            #expect(error.message == "seeds file '\(path)' is binary (a NUL byte on line 1), expected one URL per line")
+        }
+    }
+
+    @Test func textThatIsNotUTF8IsRefusedNamingTheLine() throws {
+        let latin1 = Data("http://a.example/\n\n".utf8) + Data([0x63, 0x61, 0x66, 0xE9, 0x0A])
+        #expect(throws: TrawlError.self) { try SeedList.text(of: latin1, path: "s.txt") }
+        do {
+            _ = try SeedList.text(of: latin1, path: "s.txt")
+        } catch let error as TrawlError {
+            #expect(error.code == .seedsNotText)
+            #expect(error.message == "seeds file 's.txt' is not UTF-8 text (line 3 is not valid UTF-8)")
         }
     }
 }

@@ -25,8 +25,10 @@ public enum CrawlEngine {
     ) async throws -> Result {
         try seeds.requireSeeds()
         try validate(options)
-        let exports = try CrawlExports(directory: options.outputDirectory)
         try checkFileDescriptors(concurrency: options.concurrency)
+        // Last of the checks: a crawl refused for any other reason leaves
+        // no output folder behind.
+        let exports = try CrawlExports(directory: options.outputDirectory)
 
         let counters = LiveCounters()
         let workers = WorkerProcesses()

@@ -100,6 +100,8 @@ final class CrawlExports {
     }
 
     func writeReport(_ report: RunReport) throws {
-        try OutputFile.writeAtomically(try report.jsonText(), to: directory + "/report.json")
+        let file = try ChunkedWriter(path: directory + "/report.json")
+        try file.write(try report.jsonText())
+        try file.commit()
     }
 }

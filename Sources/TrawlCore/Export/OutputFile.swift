@@ -11,6 +11,8 @@ import Darwin
 final class OutputFile {
     let path: String
     private var fd: Int32
+    /// Bytes of whole writes so far: where a failed write is cut back to.
+    private var size: off_t = 0
 
     /// Creates or truncates `path`.
     init(path: String) throws {
@@ -30,7 +32,10 @@ final class OutputFile {
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Writes all of `bytes`, retrying short writes and EINTR.
+    /// Writes all of `bytes`, retrying short writes and EINTR; or, when the
+    /// system refuses (disk full, EFBIG, EIO), none of them: the part that
+    /// did reach the file is cut off again, so the file keeps whole writes
+    /// (whole lines) only.
     func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress else { return }
         var offset = 0
@@ -38,10 +43,14 @@ final class OutputFile {
             let written = Glibc.write(fd, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw TrawlError(.writeFailed, "cannot write '\(path)': \(String(cString: strerror(errno)))")
+                let reason = String(cString: strerror(errno))
+                // Fails harmlessly where there is nothing to cut (/dev/full).
+                if offset > 0, ftruncate(fd, size) == 0 { lseek(fd, size, SEEK_SET) }
+                throw TrawlError(.writeFailed, "cannot write '\(path)': \(reason)")
             }
             offset += written
         }
+        size += off_t(bytes.count)
     }
 
     /// The whole content of `path`.
@@ -73,15 +82,4 @@ final class OutputFile {
         }
     }
 
-    /// Writes `text` to `path` whole or not at all: a temporary file in the
-    /// same folder, then rename(2) over the target.
-    static func writeAtomically(_ text: String, to path: String) throws {
-        let temporary = path + ".partial"
-        let file = try OutputFile(path: temporary)
-        try file.write(text)
-        try file.close()
-        if rename(temporary, path) != 0 {
-            throw TrawlError(.writeFailed, "cannot replace '\(path)': \(String(cString: strerror(errno)))")
-        }
-    }
 }

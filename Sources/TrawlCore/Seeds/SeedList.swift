@@ -18,9 +18,11 @@ public struct SeedList: Sendable {
     public var problems: [Problem]
     public var path: String
 
-    /// Reads and parses `path`. Throws when the file cannot be read or is not
-    /// text; a file whose every line is bad parses with `urls` empty (the
-    /// caller decides; `requireSeeds()` gives the standard error).
+    /// Reads and parses `path`. Throws `.seedsUnreadable` when the file
+    /// cannot be read (missing, a directory, no permission) and
+    /// `.seedsNotText` when it is not UTF-8 text; a file whose every line is
+    /// bad parses with `urls` empty (the caller decides; `requireSeeds()`
+    /// gives the standard error).
     public init(contentsOf path: String) throws {
         let data: Data
         do {
@@ -28,13 +30,7 @@ public struct SeedList: Sendable {
         } catch {
             throw TrawlError(.seedsUnreadable, "cannot read seeds file '\(path)'", underlying: ReadFailure(error))
         }
-        if data.contains(0) {
-            throw TrawlError(.seedsUnreadable, "seeds file '\(path)' is binary (contains NUL bytes), expected one URL per line")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw TrawlError(.seedsUnreadable, "seeds file '\(path)' is not UTF-8 text")
-        }
-        self.init(text: text, path: path)
+        self.init(text: try Self.text(of: data, path: path), path: path)
     }
 
     public init(text: String, path: String = "<seeds>") {
@@ -42,16 +38,18 @@ public struct SeedList: Sendable {
         var urls: [WebURL] = []
         var seen = Set<String>()
         var problems: [Problem] = []
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
+        // A byte-order mark (Windows editors write one) is not part of the
+        // first URL.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        // By Character: "\r\n" is one, so CRLF files split as lines too.
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            switch Self.parseSeed(line) {
+            switch SeedLine.parse(line) {
             case .success(let url):
                 if seen.insert(url.href).inserted { urls.append(url) }
             case .failure(let reason):
-                problems.append(Problem(line: lineNumber, text: String(line.prefix(200)), reason: reason.message))
+                problems.append(Problem(line: index + 1, text: String(line.prefix(200)), reason: reason.message))
             }
         }
         self.urls = urls
@@ -66,38 +64,20 @@ public struct SeedList: Sendable {
         }
     }
 
-    struct Reason: Error { var message: String }
-
-    /// One seed line → normalized http(s) URL. A bare host (`example.com/x`)
-    /// gets `http://`, as wget and curl do; any other scheme is refused.
-    static func parseSeed(_ line: String) -> Result<WebURL, Reason> {
-        var candidate = line
-        if let comment = candidate.range(of: " #") { candidate = String(candidate[..<comment.lowerBound]) }
-        candidate = candidate.trimmingCharacters(in: .whitespaces)
-        if !candidate.contains("://") && !candidate.lowercased().hasPrefix("http:") && !candidate.lowercased().hasPrefix("https:") {
-            if candidate.contains(":"), let scheme = candidate.split(separator: ":").first,
-               !scheme.contains("."), Int(candidate.split(separator: ":")[1].prefix(while: \.isNumber)) == nil {
-                return .failure(Reason(message: "unsupported scheme '\(scheme)' (only http and https are crawled)"))
+    /// The file's text, or `.seedsNotText` naming the first line that is
+    /// not text: a NUL byte (a binary file) or bytes that are not UTF-8.
+    static func text(of data: Data, path: String) throws -> String {
+        if let text = String(data: data, encoding: .utf8), !data.contains(0) { return text }
+        for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            if line.contains(0) {
+                throw TrawlError(.seedsNotText, "seeds file '\(path)' is binary (a NUL byte on line \(index + 1)), expected one URL per line")
             }
-            candidate = "http://" + candidate
+            if String(data: line, encoding: .utf8) == nil {
+                throw TrawlError(.seedsNotText, "seeds file '\(path)' is not UTF-8 text (line \(index + 1) is not valid UTF-8)")
+            }
         }
-        guard let url = WebURL(candidate) else {
-            return .failure(Reason(message: "not a valid URL"))
-        }
-        guard url.isHTTP else {
-            return .failure(Reason(message: "unsupported scheme '\(url.scheme)' (only http and https are crawled)"))
-        }
-        guard let host = url.host, !host.isEmpty else {
-            return .failure(Reason(message: "URL has no host"))
-        }
-        return .success(url.normalizedForCrawl())
-    }
-}
-
-/// Carries a Foundation error across the Sendable boundary as its text.
-struct ReadFailure: Error, Sendable, CustomStringConvertible {
-    var description: String
-    init(_ error: any Error) {
-        description = (error as NSError).localizedDescription
+        // Every line decodes but the whole does not: cannot happen, as
+        // UTF-8 never splits a character at a newline byte.
+        throw TrawlError(.seedsNotText, "seeds file '\(path)' is not UTF-8 text")
     }
 }

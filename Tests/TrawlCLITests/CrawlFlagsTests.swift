@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// `CrawlFlags.validate()`: flags that cannot make a crawl, or that would be
+/// ignored or change meaning silently, are refused by name with exit 64
+/// (EX_USAGE) before anything runs.
+@Suite(.timeLimit(.minutes(2)))
+struct CrawlFlagsTests {
+    /// `trawl crawl` of a valid seeds file with `flags`.
+    static func crawl(_ flags: [String]) async throws -> TrawlProcess.Output {
+        let seeds = try TrawlProcess.temporaryFile("seeds.txt", contents: "http://h0.trawl.test/\n")
+        return try await TrawlProcess.run(["crawl", seeds, "--out", TrawlProcess.temporaryDirectory("flags")] + flags)
+    }
+
+    @Test(arguments: [
+        (["--concurrency", "0"], "--concurrency must be at least 1 (got 0)"),
+        (["--concurrency", "9223372036854775807"], "--concurrency must be at most 1000000 (got 9223372036854775807)"),
+        (["--per-host", "0"], "--per-host must be at least 1 (got 0)"),
+        (["--mode", "processes", "--workers", "0"], "--workers must be at least 1 (got 0)"),
+        (["--mode", "processes", "--workers", "5000", "--concurrency", "5000"], "--workers must be at most 1024 (got 5000)"),
+        (["--mode", "processes", "--workers", "3", "--concurrency", "2"], "--concurrency (2) must be at least --workers (3)"),
+        (["--workers", "3"], "--workers 3 needs --mode processes (got --mode async, which runs in one process)"),
+        (["--mode", "pool", "--worker-mode", "threads"], "--worker-mode threads needs --mode processes (got --mode pool); for one process use --mode threads"),
+        (["--max-pages", "0"], "--max-pages must be at least 1 (got 0)"),
+        (["--max-depth=-1"], "--max-depth must be 0 or more (got -1)"),
+        (["--max-bytes", "0.1B"], "--max-bytes must be at least 1B (got 0 bytes)"),
+        (["--timeout", "0"], "--timeout must be between 0.001 and 86400 seconds (got 0.0)"),
+        (["--timeout", "0.0001"], "--timeout must be between 0.001 and 86400 seconds (got 0.0001)"),
+        (["--timeout", "inf"], "--timeout must be between 0.001 and 86400 seconds (got inf)"),
+        (["--max-redirects=-1"], "--max-redirects must be 0 or more (got -1)"),
+        (["--connect-to", "127.0.0.1:8080"], "--connect-to '127.0.0.1:8080' is not HOST:PORT:CONNECT-HOST:CONNECT-PORT"),
+    ])
+    func aBadFlagIsRefusedByName(flags: [String], message: String) async throws {
+        let result = try await Self.crawl(flags)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: \(message)"), "\(result.stderr)")
+    }
+
+    /// Refused by the argument parser before `validate()`, naming the flag.
+    @Test(arguments: [
+        (["--max-bytes", "0"], "Error: The value '0' is invalid for '--max-bytes <max-bytes>'"),
+        (["--mode", "processes", "--worker-mode", "processes"], "Error: The value 'processes' is invalid for '--worker-mode <worker-mode>'"),
+        (["--deny", "(["], "trawl: error: --deny '([' is not a valid regular expression"),
+    ])
+    func aValueThatDoesNotParseIsRefusedByName(flags: [String], message: String) async throws {
+        let result = try await Self.crawl(flags)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+    }
+
+    /// The worker flags at their defaults ask for nothing different, so
+    /// they pass in any mode (a crawl refused for its seeds shows it).
+    @Test func workerFlagsAtTheirDefaultsAreAccepted() async throws {
+        let empty = try TrawlProcess.temporaryFile("seeds.txt", contents: "")
+        let result = try await TrawlProcess.run(["crawl", empty, "--workers", "2", "--worker-mode", "async", "--out", TrawlProcess.temporaryDirectory("flags")])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("no valid seed"))
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import SyntheticWeb
+import Testing
+
+/// Where the exports cannot be written. An `--out` that cannot be created
+/// or written is refused before any fetch with a message naming the folder
+/// (exit 73, EX_CANTCREAT). A write that fails mid-crawl (disk full, file
+/// too large) stops the crawl with a message naming the file and the
+/// system's reason (exit 74, EX_IOERR); every file left is well-formed and
+/// no half-written file remains. Tests run as root here, who ignores mode
+/// bits: /proc and paths under a regular file refuse root too.
+@Suite(.timeLimit(.minutes(2)))
+struct OutputFolderTests {
+    static func seedsFile() throws -> String {
+        try TrawlProcess.temporaryFile("seeds.txt", contents: "http://h0.trawl.test/\n")
+    }
+
+    @Test func anOutputFolderUnderAFileIsNamed() async throws {
+        let file = try TrawlProcess.temporaryFile("plain", contents: "not a folder\n")
+        let result = try await TrawlProcess.run(["crawl", try Self.seedsFile(), "--out", file + "/out"])
+        #expect(result.status == 73)
+        #expect(result.stderr == "trawl: error: cannot create output folder '\(file)/out': Not a directory\n")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "not a folder\n")
+    }
+
+    @Test func anOutputFolderInProcIsNamed() async throws {
+        let result = try await TrawlProcess.run(["crawl", try Self.seedsFile(), "--out", "/proc/trawl-no"])
+        #expect(result.status == 73)
+        #expect(result.stderr == "trawl: error: cannot create output folder '/proc/trawl-no': No such file or directory\n")
+    }
+
+    @Test func anExistingFolderThatCannotBeWrittenIsNamed() async throws {
+        let result = try await TrawlProcess.run(["crawl", try Self.seedsFile(), "--out", "/proc/self"])
+        #expect(result.status == 73)
+        #expect(result.stderr == "trawl: error: output folder '/proc/self' is not writable\n")
+    }
+
+    @Test(.enabled(if: geteuid() != 0, "root writes into a read-only folder; the /proc cases cover root"))
+    func aReadOnlyFolderIsNamed() async throws {
+        let out = TrawlProcess.temporaryDirectory("readonly")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try #require(chmod(out, 0o555) == 0)
+        let result = try await TrawlProcess.run(["crawl", try Self.seedsFile(), "--out", out])
+        #expect(result.status == 73)
+        #expect(result.stderr == "trawl: error: output folder '\(out)' is not writable\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+    }
+
+    static let web = ServedWeb.generated(hosts: 3, pages: 200, latency: .milliseconds(20))
+
+    /// A disk that is full: pages.jsonl is a link to /dev/full, whose every
+    /// write fails with ENOSPC, while transfers are in flight.
+    @Test(arguments: [["--mode", "async"], ["--mode", "processes", "--workers", "2"]])
+    func aFullDiskStopsTheCrawlNamingTheFile(mode: [String]) async throws {
+        try await ServedWeb.crawling(Self.web) { crawl, out in
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: out + "/pages.jsonl", withDestinationPath: "/dev/full")
+            let result = try await TrawlProcess.run(crawl + ["--concurrency", "8"] + mode)
+
+            #expect(result.status == 74)
+            #expect(result.stderr.hasSuffix("trawl: error: cannot write '\(out)/pages.jsonl': No space left on device\n"), "\(result.stderr)")
+            #expect(result.stdout.contains("crawl stopped (write-error)"))
+            let folder = try OutputFolder(out, skipping: ["pages.jsonl"])
+            #expect(folder.files == OutputFolder.exports)
+            #expect(folder.report["completed"] as? Bool == false)
+            #expect(folder.report["stop_reason"] as? String == "write-error")
+            #expect(try #require(folder.report["pages"] as? Int) < Self.web.pageCount)
+            // No page reached pages.jsonl, so none has edges or a node.
+            #expect(folder.edges.isEmpty && folder.graphEdges == 0 && folder.graphNodes == 0)
+        }
+    }
+
+    /// A file-size limit (`ulimit -f`, 20 KiB in /bin/sh's 512-byte blocks)
+    /// that a file reaches mid-crawl: the write that crosses it is partly
+    /// done, and trawl cuts it off again, so the files keep whole lines; the
+    /// graph files, over the limit, are not left half-written.
+    @Test func aFileSizeLimitMidCrawlLeavesWholeLinesOnly() async throws {
+        try await ServedWeb.crawling(Self.web) { crawl, out in
+            let (process, stdout, stderr) = try TrawlProcess.start(crawl + ["--concurrency", "8"], shell: #"ulimit -f 40 && exec "$0" "$@""#)
+            let result = try await TrawlProcess.finish(process, stdout, stderr, timeout: .seconds(60))
+
+            #expect(result.status == 74, "\(result.stderr)")
+            let failed = ["pages.jsonl", "edges.csv"].first { result.stderr.contains("trawl: error: cannot write '\(out)/\($0)': File too large\n") }
+            #expect(failed != nil, "\(result.stderr)")
+            let folder = try OutputFolder(out)
+            #expect(folder.files.isSubset(of: OutputFolder.exports), "a half-written file was left: \(folder.files)")
+            #expect(folder.files.isSuperset(of: ["pages.jsonl", "edges.csv", "report.json"]))
+            #expect(folder.pages.count > 1 && folder.pages.count < Self.web.pageCount)
+            #expect(folder.report["stop_reason"] as? String == "write-error")
+            #expect(folder.edges.allSatisfy { folder.finalURLs.contains($0[0]) })
+        }
+    }
+}
