@@ -33,11 +33,13 @@ enum InProcessDriver {
                 }
                 do {
                     try exports.record(outcome)
-                } catch let error as TrawlError {
-                    summary.failure = error
+                } catch {
+                    // Not in pages.jsonl, so not in the report's counts either.
+                    summary.failure = error as? TrawlError ?? TrawlError(.writeFailed, "\(error)")
                     stopping = true
                     group.cancelAll()
-                } catch {}
+                    return
+                }
                 summary.tally(outcome.record)
                 counters.count(outcome.record, inFlight: frontier.inFlight, queued: frontier.queued)
             }
