@@ -11,6 +11,8 @@ public enum ErrorClass: String, Sendable, CaseIterable, Comparable {
     case reset
     case tooLarge = "too-large"
     case tooManyRedirects = "too-many-redirects"
+    case redirectLoop = "redirect-loop"
+    case outOfScopeRedirect = "out-of-scope-redirect"
     case unsupportedScheme = "unsupported-scheme"
     case badResponse = "bad-response"
     case http4xx = "http-4xx"
@@ -28,6 +30,8 @@ public enum ErrorClass: String, Sendable, CaseIterable, Comparable {
         case .reset: self = .reset
         case .tooLarge: self = .tooLarge
         case .tooManyRedirects: self = .tooManyRedirects
+        case .redirectLoop: self = .redirectLoop
+        case .outOfScopeRedirect: self = .outOfScopeRedirect
         case .unsupportedScheme: self = .unsupportedScheme
         case .badResponse: self = .badResponse
         default: self = .other
