@@ -23,7 +23,14 @@ public struct FetchConfiguration: Sendable, Codable {
     /// delivers more is aborted with `FetchError.Code.tooLarge`. Because
     /// curl decodes before handing bytes over, this also stops a gzip bomb.
     public var maxBodyBytes: Int = 10 << 20
+    /// With `followRedirects`, the most redirects libcurl follows; the limit
+    /// a caller that follows them itself should apply too.
     public var maxRedirects: Int = 10
+    /// Whether libcurl follows redirects itself (CURLOPT_FOLLOWLOCATION, up
+    /// to `maxRedirects`, http and https only). Off, every 3xx is the
+    /// response, `Location` header and all, so the caller can judge each
+    /// hop (the crawl strategies do: see TrawlCore's `RedirectPolicy`).
+    public var followRedirects: Bool = true
     /// CURLOPT_CONNECT_TO entries, `HOST:PORT:CONNECT-TO-HOST:CONNECT-TO-PORT`,
     /// e.g. `"::127.0.0.1:8080"` sends every request to 127.0.0.1:8080 while
     /// keeping the URL's host in `Host:` and TLS.
@@ -39,8 +46,13 @@ public struct FetchConfiguration: Sendable, Codable {
     /// only: libcurl gives blocking transfers no way to set it (see
     /// `BlockingFetcher`).
     public var maxConnectionsPerHost: Int = 0
-    /// `nil` disables the check.
-    public var lowSpeedLimit: LowSpeedLimit? = LowSpeedLimit(bytesPerSecond: 1, duration: .seconds(30))
+    /// `nil` disables the check. By default a transfer averaging under
+    /// 1,000 bytes/s for 10 s is dropped (`FetchError.Code.timeout`): a
+    /// server that drips a byte a second, or sends nothing at all, holds a
+    /// slot for about 10 s rather than the whole `timeout`. 1 KB/s is far
+    /// below any live server; the price is that a server silent for 10 s
+    /// before its first byte is dropped too.
+    public var lowSpeedLimit: LowSpeedLimit? = LowSpeedLimit(bytesPerSecond: 1_000, duration: .seconds(10))
 
     public init() {}
 }

@@ -17,8 +17,14 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         public static let timeout = Code(rawValue: "timeout")
         /// The body was larger than `FetchConfiguration.maxBodyBytes`.
         public static let tooLarge = Code(rawValue: "too-large")
-        /// More redirects than `FetchConfiguration.maxRedirects`, or a loop.
+        /// More redirects than `FetchConfiguration.maxRedirects` (or, when
+        /// libcurl follows them itself, a loop it ran round until the limit).
         public static let tooManyRedirects = Code(rawValue: "too-many-redirects")
+        /// A redirect back to a URL already visited in the same chain, seen
+        /// by a caller that follows redirects hop by hop.
+        public static let redirectLoop = Code(rawValue: "redirect-loop")
+        /// A redirect to a URL outside the caller's crawl scope, not followed.
+        public static let outOfScopeRedirect = Code(rawValue: "out-of-scope-redirect")
         /// The URL, or a redirect, named a scheme other than http or https.
         public static let unsupportedScheme = Code(rawValue: "unsupported-scheme")
         /// The TLS handshake or certificate verification failed.

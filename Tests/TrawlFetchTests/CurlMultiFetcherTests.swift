@@ -74,6 +74,17 @@ struct CurlMultiFetcherTests {
         }
     }
 
+    @Test func withoutFollowingARedirectIsTheResponse() async throws {
+        try await withFixture({ configuration, _ in configuration.followRedirects = false }) { fetcher, server in
+            let response = try await fetcher.fetch(server.url("/redirect/3"))
+            #expect(response.status == 302)
+            #expect(response.header("Location") == "/redirect/2")
+            #expect(response.finalURL == server.url("/redirect/3"))
+            #expect(response.redirectCount == 0)
+            #expect(response.body == Array("moved".utf8))
+        }
+    }
+
     @Test func keepsOnlyTheFinalResponsesHeaders() async throws {
         try await withFixture { fetcher, server in
             let response = try await fetcher.fetch(server.url("/redirect-with-header"))

@@ -4,12 +4,12 @@ import TrawlFetch
 struct FetchErrorTests {
     @Test func codesHaveStableRawValues() {
         let codes: [FetchError.Code] = [
-            .dns, .connect, .timeout, .tooLarge, .tooManyRedirects, .unsupportedScheme,
-            .tls, .reset, .badResponse, .cancelled, .other,
+            .dns, .connect, .timeout, .tooLarge, .tooManyRedirects, .redirectLoop, .outOfScopeRedirect,
+            .unsupportedScheme, .tls, .reset, .badResponse, .cancelled, .other,
         ]
         #expect(codes.map(\.rawValue) == [
-            "dns", "connect", "timeout", "too-large", "too-many-redirects", "unsupported-scheme",
-            "tls", "reset", "bad-response", "cancelled", "other",
+            "dns", "connect", "timeout", "too-large", "too-many-redirects", "redirect-loop", "out-of-scope-redirect",
+            "unsupported-scheme", "tls", "reset", "bad-response", "cancelled", "other",
         ])
         #expect(FetchError.Code(rawValue: "quota") != .other)
     }

@@ -11,6 +11,8 @@ public enum ErrorClass: String, Sendable, CaseIterable, Comparable {
     case reset
     case tooLarge = "too-large"
     case tooManyRedirects = "too-many-redirects"
+    case redirectLoop = "redirect-loop"
+    case outOfScopeRedirect = "out-of-scope-redirect"
     case unsupportedScheme = "unsupported-scheme"
     case badResponse = "bad-response"
     /// The body is not in its declared Content-Encoding.
@@ -32,6 +34,8 @@ public enum ErrorClass: String, Sendable, CaseIterable, Comparable {
         case .reset: self = .reset
         case .tooLarge: self = .tooLarge
         case .tooManyRedirects: self = .tooManyRedirects
+        case .redirectLoop: self = .redirectLoop
+        case .outOfScopeRedirect: self = .outOfScopeRedirect
         case .unsupportedScheme: self = .unsupportedScheme
         case .badResponse: self = .badResponse
         case .badEncoding: self = .badEncoding

@@ -54,16 +54,18 @@ final class FetchThreadPool: Sendable {
 struct ThreadPoolWorker: CrawlWorker {
     let pool: FetchThreadPool
     let fetcher: BlockingFetcher
+    let redirects: RedirectPolicy
     let processor: PageProcessor
 
     func perform(_ job: CrawlJob) async throws -> PageOutcome {
         let flag = CancellationFlag()
         let outcome: PageOutcome? = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                pool.submit { [fetcher, processor] in
+                pool.submit { [fetcher, redirects, processor] in
                     // A job cancelled while queued is dropped without a fetch.
                     guard !flag.isCancelled else { return continuation.resume(returning: nil) }
-                    continuation.resume(returning: BlockingPageJob.run(job, fetcher: fetcher, processor: processor, flag: flag))
+                    continuation.resume(returning: BlockingPageJob.run(
+                        job, fetcher: fetcher, redirects: redirects, processor: processor, flag: flag))
                 }
             }
         } onCancel: {

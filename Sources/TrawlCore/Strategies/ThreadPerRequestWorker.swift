@@ -10,6 +10,7 @@ import TrawlFetch
 /// `--concurrency`, so at most that many request threads are alive.
 struct ThreadPerRequestWorker: CrawlWorker {
     let fetcher: BlockingFetcher
+    let redirects: RedirectPolicy
     let processor: PageProcessor
     /// The stack each request thread reserves (glibc's default is 8 MiB of
     /// address space; only touched pages count towards RSS).
@@ -19,8 +20,9 @@ struct ThreadPerRequestWorker: CrawlWorker {
         let flag = CancellationFlag()
         let outcome: PageOutcome? = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let thread = Thread { [fetcher, processor] in
-                    continuation.resume(returning: BlockingPageJob.run(job, fetcher: fetcher, processor: processor, flag: flag))
+                let thread = Thread { [fetcher, redirects, processor] in
+                    continuation.resume(returning: BlockingPageJob.run(
+                        job, fetcher: fetcher, redirects: redirects, processor: processor, flag: flag))
                 }
                 thread.stackSize = Self.stackSize
                 thread.name = "trawl-request"

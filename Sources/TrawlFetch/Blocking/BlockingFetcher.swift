@@ -39,10 +39,11 @@ public final class BlockingFetcher: Sendable {
         idle = IdleHandles(capacity: configuration.maxConnections)
     }
 
-    /// Fetches `url` with GET on the calling thread, following redirects,
-    /// and returns once the transfer is over. Any HTTP status is a response;
-    /// a failure to get one is a `FetchError`, classified exactly as
-    /// `CurlMultiFetcher` classifies it.
+    /// Fetches `url` with GET on the calling thread, following redirects if
+    /// the configuration says `followRedirects`, and returns once the
+    /// transfer is over. Any HTTP status is a response; a failure to get one
+    /// is a `FetchError`, classified exactly as `CurlMultiFetcher`
+    /// classifies it.
     ///
     /// `isCancelled` is asked before the transfer starts and then whenever
     /// curl reports progress: on every chunk received and, while waiting,

@@ -133,8 +133,12 @@ final class EasyHandle {
         options.set(CURLOPT_USERAGENT, configuration.userAgent)
         options.set(CURLOPT_PROTOCOLS_STR, "http,https")
         options.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        options.set(CURLOPT_FOLLOWLOCATION, 1)
-        options.set(CURLOPT_MAXREDIRS, configuration.maxRedirects)
+        if configuration.followRedirects {
+            options.set(CURLOPT_FOLLOWLOCATION, 1)
+            options.set(CURLOPT_MAXREDIRS, configuration.maxRedirects)
+        } else {
+            options.set(CURLOPT_FOLLOWLOCATION, 0)
+        }
         options.set(CURLOPT_ACCEPT_ENCODING, "")   // every encoding this curl decodes
         options.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
         options.set(CURLOPT_TIMEOUT_MS, configuration.timeout.curlMilliseconds)

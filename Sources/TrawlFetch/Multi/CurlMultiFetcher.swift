@@ -48,10 +48,11 @@ public final class CurlMultiFetcher: Sendable {
         await thread.join()
     }
 
-    /// Fetches `url` with GET, following redirects. Any HTTP status is a
-    /// response. Throws `FetchError` when no response could be had, or
-    /// `CancellationError` when the calling task is cancelled (the transfer
-    /// is then abandoned at once).
+    /// Fetches `url` with GET, following redirects if the configuration
+    /// says `followRedirects`. Any HTTP status is a response. Throws
+    /// `FetchError` when no response could be had, or `CancellationError`
+    /// when the calling task is cancelled (the transfer is then abandoned
+    /// at once).
     public func fetch(_ url: String) async throws -> FetchResponse {
         guard let id = mailbox.reserve() else {
             throw FetchError(code: .cancelled, url: url, message: "the fetcher has shut down")

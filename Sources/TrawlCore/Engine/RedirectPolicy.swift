@@ -1,0 +1,67 @@
+import TrawlFetch
+import TrawlURL
+
+/// Judges one redirect hop. libcurl follows no redirect for a crawl: every
+/// 3xx comes back to the strategy, which asks this policy whether to fetch
+/// the next hop. So a hostile server can lead trawl neither out of the
+/// crawl scope nor to another scheme, and a loop is caught at its first
+/// repeat rather than by running into the limit. Pure: a chain and a
+/// response in, a decision out.
+struct RedirectPolicy: Sendable {
+    enum Decision: Sendable, Equatable {
+        /// Fetch this URL next (resolved against the current URL and
+        /// normalized as the frontier normalizes links).
+        case follow(WebURL)
+        /// The response is the final one: not a redirect status, or a
+        /// redirect without a usable `Location`.
+        case final
+        /// The chain fails with this error; `detail` names the hop.
+        case stop(FetchError.Code, detail: String)
+    }
+
+    /// The statuses that redirect. 300 (a choice for the user), 304 (not a
+    /// redirect at all) and 305/306 (deprecated, unused) are final responses.
+    static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
+
+    var scope: CrawlScope
+    /// The most hops one fetch follows (`--max-redirects`).
+    var maxRedirects: Int
+
+    /// Decides what follows a response with `status` and `location` (its
+    /// `Location` header, if any) to the last URL of `chain`: the URLs
+    /// fetched so far, normalized, the one asked for first (never empty).
+    ///
+    /// When a hop breaks several rules, the error names the first of:
+    /// unsupported scheme, loop, out of scope, too many redirects. The
+    /// limit comes last because the other three refuse the hop whatever
+    /// the count, so they say more about it.
+    func decide(chain: [WebURL], status: Int, location: String?) -> Decision {
+        guard Self.redirectStatuses.contains(status), let current = chain.last,
+              let location, !Self.isBlank(location),
+              let target = WebURL(location, base: current)
+        else { return .final }
+        let hop = "redirect from \(current.href) to \(target.href)"
+        guard target.isHTTP else {
+            return .stop(.unsupportedScheme, detail: "\(hop) uses the scheme \(target.scheme):, not http or https")
+        }
+        let next = target.normalizedForCrawl()
+        if chain.contains(next) {
+            return .stop(.redirectLoop, detail: "\(hop) returns to a URL this chain has already visited")
+        }
+        guard scope.contains(next) else {
+            return .stop(.outOfScopeRedirect, detail: "\(hop) leaves the crawl scope")
+        }
+        // `chain.count - 1` hops are behind; this one would be hop `chain.count`.
+        guard chain.count <= maxRedirects else {
+            return .stop(.tooManyRedirects, detail: "\(hop) would be redirect \(chain.count), more than the limit of \(maxRedirects)")
+        }
+        return .follow(next)
+    }
+
+    /// A `Location` that is empty, or only the spaces and C0 controls the
+    /// URL parser strips, would resolve to the current URL itself: it is no
+    /// target at all, and must not read as a loop.
+    private static func isBlank(_ text: String) -> Bool {
+        !text.utf8.contains { $0 > 0x20 }
+    }
+}
