@@ -2,6 +2,7 @@ import Foundation
 import SyntheticWeb
 import Testing
 import TrawlCore
+import TrawlFetch
 
 /// Every in-process strategy crawls a hostile web and reports its redirect
 /// and body traps as the web's ground truth says: redirects are followed by
@@ -74,5 +75,85 @@ struct HostileCrawlTests {
         }
         // The crawl never left its two hosts, not even for a redirect.
         #expect(run.pageLines.allSatisfy { ($0["final_url"] as? String)?.contains(".trawl.test/") == true })
+    }
+
+    /// The whole hostile web, robots.txt obeyed, in every mode (processes
+    /// too): every trap the crawl meets ends in a class the truth allows
+    /// (robots-disallowed taking precedence where robots.txt forbids), and
+    /// every page within reach by the truth's links is fetched.
+    static let maxDepth = 3
+
+    /// Host 4's Crawl-delay (1 s) would make this test slow; PolitenessTests
+    /// covers it, so it is left out of scope here.
+    static let fullWeb: SyntheticWeb = PolitenessTests.hostileWeb(hosts: 5, pages: 12)
+    static let excluded = "h4.trawl.test"
+
+    @Test(arguments: PolitenessTests.modes)
+    func robotsObeyingCrawlsClassifyEveryTrapAndFetchEveryReachablePage(strategy: StrategyEquivalenceTests.Strategy) async throws {
+        let run = try await CrawlHarness.crawl(Self.fullWeb, name: "hostile-\(strategy.testDescription)") {
+            strategy.apply(to: &$0)
+            $0.limits.obeyRobots = true
+            $0.limits.maxDepth = Self.maxDepth
+            $0.limits.perHost = 4
+            $0.deny = [try! PatternMatcher(#"^http://h4\.trawl\.test/"#, flag: "--deny")]
+            $0.fetch.timeout = .seconds(8)
+            // 3 s, not the default 10 s, to keep four crawls short; long enough
+            // that a loaded machine does not stall an ordinary hop past it.
+            $0.fetch.lowSpeedLimit = .init(bytesPerSecond: 100, duration: .seconds(3))
+        }
+        #expect(run.result.report.completed)
+        let outcomes = Dictionary(run.pageLines.compactMap { line -> (String, String?)? in
+            guard let url = line["url"] as? String else { return nil }
+            return (url, line["error"] as? String)
+        }, uniquingKeysWith: { first, _ in first })
+
+        // Every trap URL the crawl reached ended as the truth allows.
+        let traps = Self.fullWeb.hostileTraps()
+        var checked = 0
+        for (url, error) in outcomes {
+            let robots = traps.first { $0.match == .prefix && $0.outcome == "robots-disallowed" && $0.covers(url) }
+            guard let expectation = robots ?? traps.first(where: { $0.covers(url) }) else { continue }
+            let acceptable = [expectation.outcome] + expectation.alternatives
+            #expect(acceptable.contains(error), "\(url): got \(error ?? "success"), expected \(expectation)")
+            checked += 1
+        }
+        // …and on the hosts whose robots.txt lets the crawler in, every
+        // trap linked from the root page was reached.
+        for trap in traps where trap.match == .exact && !trap.url.contains(Self.excluded) {
+            guard trap.url.hasPrefix("http://h0.") || trap.url.hasPrefix("http://h1.") else { continue }
+            let fetched = outcomes[trap.url] != nil
+            #expect(fetched, "\(trap.url) was never fetched")
+        }
+        #expect(checked > 40)
+
+        // Every page within --max-depth of a seed, by the truth's links,
+        // was fetched (a robots-disallowed line counts: it is recorded).
+        // (A link longer than --max-url-length is an edge, never fetched.)
+        for url in Self.reachablePages() where !url.contains(Self.excluded) && LinkFilter().mayFetch(url) {
+            let fetched = outcomes[url] != nil
+            #expect(fetched, "\(url) is reachable within depth \(Self.maxDepth) but was not fetched")
+        }
+    }
+
+    /// Breadth-first over the truth's edges (the calendar's links are not
+    /// in it) from the seeds, to `maxDepth`, never through a page that
+    /// fails or is disallowed (it has no links in the truth either way).
+    static func reachablePages() -> Set<String> {
+        var links: [String: [String]] = [:]
+        for line in fullWeb.truthEdges() {
+            let comma = line.firstIndex(of: ",")!
+            links[String(line[..<comma]), default: []].append(String(line[line.index(after: comma)...]))
+        }
+        let disallowedHosts = ["http://h2.trawl.test/", "http://h3.trawl.test/"]
+        var seen = Set(fullWeb.seedURLs)
+        var frontier = fullWeb.seedURLs
+        for _ in 0..<maxDepth {
+            var next: [String] = []
+            for url in frontier where !disallowedHosts.contains(where: url.hasPrefix) && !url.contains(excluded) {
+                for target in links[url, default: []] where seen.insert(target).inserted { next.append(target) }
+            }
+            frontier = next
+        }
+        return seen
     }
 }

@@ -27,6 +27,15 @@ struct RedirectPolicy: Sendable {
     /// The most hops one fetch follows (`--max-redirects`).
     var maxRedirects: Int
 
+    /// The policy for `job`: a robots.txt follows its redirects to any
+    /// http(s) host, up to five hops (RFC 9309 §2.3.1.2: "at least five
+    /// consecutive redirects, even across authorities"), whatever the crawl
+    /// scope; a page follows this policy.
+    func applying(to job: CrawlJob) -> RedirectPolicy {
+        guard job.kind == .robots else { return self }
+        return RedirectPolicy(scope: CrawlScope(rule: .any, seeds: []), maxRedirects: 5)
+    }
+
     /// Decides what follows a response with `status` and `location` (its
     /// `Location` header, if any) to the last URL of `chain`: the URLs
     /// fetched so far, normalized, the one asked for first (never empty).

@@ -11,7 +11,7 @@ struct AsyncWorker: CrawlWorker {
 
     func perform(_ job: CrawlJob) async throws -> PageOutcome {
         let start = ContinuousClock.now
-        var chain = RedirectChain(policy: redirects, url: job.url)
+        var chain = RedirectChain(policy: redirects.applying(to: job), url: job.url)
         var result = try await fetch(job.url)
         while let next = chain.nextHop(after: &result) { result = try await fetch(next) }
         return processor.outcome(for: job, result: result, wallMilliseconds: (ContinuousClock.now - start).milliseconds)

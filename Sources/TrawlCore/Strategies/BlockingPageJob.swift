@@ -12,7 +12,7 @@ enum BlockingPageJob {
     ) -> PageOutcome? {
         let start = ContinuousClock.now
         let fetch = { (url: String) in fetcher.fetch(url, isCancelled: { flag.isCancelled }) }
-        var chain = RedirectChain(policy: redirects, url: job.url)
+        var chain = RedirectChain(policy: redirects.applying(to: job), url: job.url)
         var result = fetch(job.url)
         while let next = chain.nextHop(after: &result) { result = fetch(next) }
         if case .failure(let error) = result, error.code == .cancelled { return nil }
