@@ -42,8 +42,8 @@ struct TrawlProcess {
 
     static func finish(_ process: Process, _ out: Pipe, _ err: Pipe, timeout: Duration) async throws -> Output {
         // Read both pipes on their own threads so a chatty child never blocks.
-        async let stdout = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
-        async let stderr = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
+        async let stdout = readToEnd(out.fileHandleForReading)
+        async let stderr = readToEnd(err.fileHandleForReading)
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
             if ContinuousClock.now > deadline {
@@ -58,6 +58,15 @@ struct TrawlProcess {
     }
 
     struct TimeoutError: Error { var arguments: [String] }
+
+    /// Reads a pipe to its end on a thread of its own: a blocking read on
+    /// the cooperative pool (two threads on this machine) would stall every
+    /// other test's tasks for as long as the child runs.
+    static func readToEnd(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: handle.readDataToEndOfFile()) }.start()
+        }
+    }
 
     /// Waits until `pid` has a handler for `signal` (its signal trap is up,
     /// per /proc/PID/status), so a signal sent next is caught, not fatal.
