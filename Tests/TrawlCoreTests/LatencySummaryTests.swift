@@ -1,5 +1,5 @@
 import Testing
-import TrawlCore
+@testable import TrawlCore
 
 struct LatencySummaryTests {
     /// HdrHistogram reports a percentile as the highest value of its bucket:
@@ -21,5 +21,24 @@ struct LatencySummaryTests {
     @Test func noPagesGiveZeros() {
         #expect(LatencySummary(milliseconds: []) == LatencySummary(milliseconds: []))
         #expect(LatencySummary(milliseconds: []).p99 == 0)
+    }
+}
+
+struct ResourceUsageTests {
+    /// VmHWM's line is "VmHWM:\t   45000 kB": tab and spaces before the number.
+    @Test func statusLinesAreReadWhateverTheirPadding() {
+        let status = "Name:\ttrawl\nVmHWM:\t   45000 kB\nVmRSS:\t    3012 kB\nThreads:\t5\n"
+        #expect(ResourceUsage.statusNumber("VmHWM:", in: status) == 45_000)
+        #expect(ResourceUsage.statusNumber("VmRSS:", in: status) == 3_012)
+        #expect(ResourceUsage.statusNumber("Threads:", in: status) == 5)
+        #expect(ResourceUsage.statusNumber("VmSwap:", in: status) == nil)
+    }
+
+    @Test func ownPeakAndCurrentMemoryAreReadFromProc() {
+        let current = ResourceUsage.currentRSSBytes()
+        let peak = ResourceUsage.sample().peakRSSBytes  // read after: a peak can only have grown
+        #expect(current > 1 << 20)
+        #expect(peak >= current)
+        #expect(ResourceUsage.currentThreadCount() >= 1)
     }
 }

@@ -81,11 +81,17 @@ public struct ResourceUsage: Sendable, Equatable {
         return snapshot
     }
 
-    private static func statusField(_ name: String, of process: String) -> Int? {
+    /// The number of a /proc/PID/status line: "Threads:\t5" → 5,
+    /// "VmHWM:\t   45000 kB" → 45000 (the kernel pads with a tab, then spaces).
+    static func statusField(_ name: String, of process: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8) else { return nil }
+        return statusNumber(name, in: status)
+    }
+
+    static func statusNumber(_ name: String, in status: String) -> Int? {
         for line in status.split(separator: "\n") where line.hasPrefix(name) {
-            let digits = line.dropFirst(name.count).split(separator: " ").first ?? ""
-            return Int(digits.trimmingCharacters(in: .whitespaces))
+            let digits = line.dropFirst(name.count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""
+            return Int(digits)
         }
         return nil
     }
