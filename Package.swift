@@ -10,6 +10,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "trawl", targets: ["trawl"]),
+        // For the libFuzzer package in Fuzz/, which links these by path.
+        .library(name: "TrawlCore", targets: ["TrawlCore"]),
+        .library(name: "TrawlExtract", targets: ["TrawlExtract"]),
+        .library(name: "TrawlURL", targets: ["TrawlURL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

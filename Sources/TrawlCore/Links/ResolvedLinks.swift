@@ -15,12 +15,12 @@ public struct ResolvedLinks: Sendable {
     public var links: [Link]
 
     /// Resolves `page`'s hrefs against its `<base href>` (itself resolved
-    /// against the document URL) or, without one, the document's final URL.
-    /// Non-http(s) results (mailto:, javascript:, …) and unparsable hrefs are
-    /// dropped. When an href appears twice, it is followed if any occurrence
-    /// may be followed.
+    /// against the document URL) or, without a usable one, the document's
+    /// final URL. Non-http(s) results (mailto:, javascript:, …) and
+    /// unparsable hrefs are dropped. When an href appears twice, it is
+    /// followed if any occurrence may be followed.
     public init(page: ExtractedPage, documentURL: WebURL) {
-        let base = page.baseHref.flatMap { WebURL($0, base: documentURL) } ?? documentURL
+        let base = page.baseHref.flatMap { Self.baseURL($0, documentURL: documentURL) } ?? documentURL
         let pageNofollow = page.robots.contains(.nofollow)
         var links: [Link] = []
         var index: [String: Int] = [:]
@@ -37,5 +37,16 @@ public struct ResolvedLinks: Sendable {
             links.append(Link(url: url, follow: follow))
         }
         self.links = links
+    }
+
+    /// The HTML Standard's frozen base URL: a `<base href>` that fails to
+    /// parse, or parses to a data: or javascript: URL, is ignored, so the
+    /// page's relative links resolve as a browser resolves them instead of
+    /// all failing against an opaque base.
+    private static func baseURL(_ href: String, documentURL: WebURL) -> WebURL? {
+        guard let url = WebURL(href, base: documentURL), url.scheme != "data", url.scheme != "javascript" else {
+            return nil
+        }
+        return url
     }
 }
