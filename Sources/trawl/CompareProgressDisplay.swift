@@ -20,8 +20,8 @@ final class CompareProgressDisplay: Sendable {
         case .serverStarting(let workload, let web):
             status("\(workload): starting the generated web (\(web.pages) pages) in its own process")
         case .runStarted(let workload, let run, let index, let total, let elapsed, let eta):
-            let etaText = eta.map { "ETA \(Self.clock($0))" } ?? "ETA –"
-            status("[\(index)/\(total)] \(workload): \(run.label) · \(Self.clock(elapsed)) elapsed · \(etaText)")
+            let etaText = eta.map { "ETA \(Format.clock($0))" } ?? "ETA –"
+            status("[\(index)/\(total)] \(workload): \(run.label) · \(Format.clock(elapsed)) elapsed · \(etaText)")
         case .runFinished(let workload, let result, _, _):
             clearLine()
             let figures = result.succeeded
@@ -54,12 +54,6 @@ final class CompareProgressDisplay: Sendable {
             return shown
         }
         if shown { Terminal.writeError("\r\u{1B}[K") }
-    }
-
-    private static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
-        return total >= 3600 ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
-            : String(format: "%d:%02d", total / 60, total % 60)
     }
 }
 

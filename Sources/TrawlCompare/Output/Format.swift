@@ -1,8 +1,8 @@
 import Foundation
 
-/// Number formatting shared by the table, the report and the charts, so a
-/// figure reads the same everywhere.
-enum Format {
+/// Number formatting shared by the table, the report, the charts and the
+/// progress display, so a figure reads the same everywhere.
+public enum Format {
     /// 12,345
     static func count(_ value: Int) -> String {
         let digits = String(abs(value))
@@ -32,7 +32,7 @@ enum Format {
     static func mebibytes(_ bytes: Double) -> Double { bytes / 1_048_576 }
 
     /// 75 s → "1:15", 3725 s → "1:02:05".
-    static func clock(_ seconds: Double) -> String {
+    public static func clock(_ seconds: Double) -> String {
         let total = Int(seconds.rounded())
         let (hours, minutes, secs) = (total / 3600, total / 60 % 60, total % 60)
         return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, secs) : String(format: "%d:%02d", minutes, secs)

@@ -1,5 +1,7 @@
+import TrawlCore
+
 /// results.csv: one row per run, every figure in base units, for
-/// spreadsheets, pandas and R.
+/// spreadsheets, pandas and R; fields quoted as edges.csv quotes them.
 enum ResultsCSV {
     static let header = [
         "workload", "mode", "concurrency", "repeat", "succeeded", "failure", "pages", "bytes", "elapsed_s", "pages_per_s",
@@ -22,18 +24,11 @@ enum ResultsCSV {
                     "\(run.involuntaryContextSwitches)", "\(run.errors)", "\(run.edges)", run.edgeSetSHA256,
                     run.serverCPUSeconds.map(number) ?? "",
                 ]
-                lines.append(fields.map(quoted).joined(separator: ","))
+                lines.append(fields.map(CSV.field).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private static func number(_ value: Double) -> String { Format.fixed(value, 4) }
-
-    /// RFC 4180: a field with a comma, quote or line break is quoted, its
-    /// quotes doubled.
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

@@ -106,7 +106,7 @@ public struct CompareRunner: Sendable {
         } onCancel: {
             child.kill(signal: SIGTERM)
         }
-        let serverCPU = zip(serverCPUBefore, server?.cpuSecondsSoFar).map { $1 - $0 }
+        let serverCPU = serverCPUBefore.flatMap { before in server?.cpuSecondsSoFar.map { $0 - before } }
         var report: RunReport?
         var problem: String?
         do {
@@ -133,8 +133,7 @@ public struct CompareRunner: Sendable {
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        (ContinuousClock.now - start).milliseconds / 1000
     }
 }
 
@@ -163,9 +162,4 @@ struct RunCounter {
         guard done > 0 else { return nil }
         return elapsed / Double(done) * Double(total - done)
     }
-}
-
-private func zip(_ a: Double?, _ b: Double?) -> (Double, Double)? {
-    guard let a, let b else { return nil }
-    return (a, b)
 }

@@ -1,7 +1,7 @@
 /// RFC 4180 fields: quoted only when they hold a comma, quote or line break
 /// (normalized URLs rarely do, so most rows stay greppable).
-enum CSV {
-    static func field(_ value: String) -> String {
+public enum CSV {
+    public static func field(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
