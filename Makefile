@@ -4,8 +4,11 @@ SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
 
 # Debian packages the build needs: libcurl (OpenSSL flavour) and libxml2
-# headers, pkg-config to find libxml2, zlib for the tests' gzip fixtures.
-DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev
+# headers, pkg-config to find libxml2, zlib for the tests' gzip fixtures,
+# libpsl (the Public Suffix List libcurl already links) for --scope domain,
+# and iproute2 + util-linux (`ip`, `unshare`) for the address-guard tests,
+# which run inside a fresh network namespace.
+DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev libpsl-dev iproute2 util-linux
 
 SWIFT ?= swift
 RELEASE_BIN := .build/release/trawl

@@ -23,10 +23,11 @@ let package = Package(
     ],
     targets: [
         // C: curl.h plus typed shims for curl's variadic calls, and the
-        // epoll/timerfd/eventfd helpers the event loop needs.
+        // epoll/timerfd/eventfd helpers the event loop needs; libpsl.h too,
+        // the Public Suffix List that libcurl itself links (cookie domains).
         .target(
             name: "CCurl",
-            linkerSettings: [.linkedLibrary("curl")]
+            linkerSettings: [.linkedLibrary("curl"), .linkedLibrary("psl")]
         ),
         .systemLibrary(
             name: "CLibXML2",

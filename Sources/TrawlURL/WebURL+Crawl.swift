@@ -84,24 +84,7 @@ extension WebURL {
         b.isASCIIAlphanumeric || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
     }
 
-    /// An approximation of the registrable domain ("eTLD+1") for
-    /// `--scope domain`, without the Public Suffix List: the last two labels,
-    /// or the last three when the TLD has two letters and the label before
-    /// it is a common second-level label (co, com, net, org, gov, edu, ac),
-    /// as in "example.co.uk" or "example.com.au". Wrong for suffixes outside
-    /// that pattern (e.g. "example.github.io" gives "github.io"). A host with
-    /// at most that many labels is returned whole; a trailing dot is ignored.
-    /// nil for IP addresses, opaque or empty hosts, and URLs without a host.
-    public var registrableDomainApproximation: String? {
-        guard layout.hostKind == .domain, var host else { return nil }
-        if host.hasSuffix(".") { host.removeLast() }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count > 2 else { return host }
-        let tld = labels[labels.count - 1]
-        let second = labels[labels.count - 2]
-        let commonSecondLevel: Set<Substring> = ["co", "com", "net", "org", "gov", "edu", "ac"]
-        let keep = tld.count == 2 && tld.allSatisfy(\.isLetter)
-            && commonSecondLevel.contains(second) ? 3 : 2
-        return labels.suffix(keep).joined(separator: ".")
-    }
+    /// Whether the host is a domain name (not an IP address, an opaque
+    /// host or none): only a domain has a registrable domain.
+    public var hasDomainHost: Bool { layout.hostKind == .domain }
 }

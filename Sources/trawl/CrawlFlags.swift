@@ -44,6 +44,16 @@ struct CrawlFlags: ParsableArguments {
         discussion: "processes: the parent keeps the first N pages the workers finish and stops them; fetches still in flight are dropped."))
     var maxPages: Int?
 
+    @Option(name: .customLong("max-time"), help: ArgumentHelp(
+        "Stop the crawl after this much wall-clock time, e.g. 90s, 15m, 2h (off by default).",
+        discussion: "Every export is still written; report.json says completed: false, stop_reason: max-time."))
+    var maxTime: DurationArgument?
+
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp(
+        "Stop the crawl cleanly before its resident memory reaches this size, e.g. 512MB (off by default).",
+        discussion: "Sampled every 100 ms over the whole process tree; the crawl stops at 90 % of it, so the stop and the exports fit. report.json says stop_reason: max-memory."))
+    var maxMemory: ByteSize?
+
     @Flag(name: .customLong("ignore-robots"), help: "Do not fetch or obey robots.txt (RFC 9309 is obeyed by default).")
     var ignoreRobots = false
 
@@ -53,17 +63,38 @@ struct CrawlFlags: ParsableArguments {
     var delay: Int = 0
 
     @Option(help: ArgumentHelp(
-        "Retries of a transient failure (connect error, timeout, reset, 429, 502, 503, 504).",
+        "Retries of a transient failure (connect error, timeout, reset, or a --retry-on status).",
         discussion: "Exponential backoff from 500 ms with jitter, or the server's Retry-After (up to 60 s); the host waits meanwhile without holding a slot. pages.jsonl gives each page's retries."))
     var retries: Int = 2
+
+    @Option(name: .customLong("retry-on"), help: ArgumentHelp(
+        "HTTP statuses retried as transient, comma-separated; 'none' retries no status.",
+        discussion: "The default is the set curl's --retry and Scrapy's RETRY_HTTP_CODES share.",
+        valueName: "codes"))
+    var retryOn: StatusList = StatusList(codes: RetryPolicy.defaultStatuses.sorted())
 
     @Option(name: .customLong("max-pages-per-host"), help: "Fetch at most this many URLs of any one host (scheme://host:port).")
     var maxPagesPerHost: Int?
 
     @Option(name: .customLong("max-query-variants"), help: ArgumentHelp(
         "Fetch at most this many distinct queries of one host and path.",
-        discussion: "Guards against query-string explosions (calendars, faceted search, session ids)."))
+        discussion: "Guards against query-string explosions (calendars, faceted search, session ids). 0 turns it off."))
     var maxQueryVariants: Int = 1000
+
+    @Option(name: .customLong("max-path-segments"), help: ArgumentHelp(
+        "Fetch no URL whose path has more segments than this (0: no limit).",
+        discussion: "Heritrix's TooManyPathSegmentsDecideRule, with its default: real sites stay far below 20, while a trap that adds a segment per link (/a/b/c/…) grows without end. The limit spares seeds."))
+    var maxPathSegments: Int = 20
+
+    @Option(name: .customLong("max-path-repeats"), help: ArgumentHelp(
+        "Fetch no URL in which a run of path segments repeats more than this many times in a row (0: no limit).",
+        discussion: "Heritrix's PathologicalPathDecideRule: /a/b/a/b/a/b/ is a relative link resolved against itself, over and over. The default 2 lets /a/a/ through but not /a/a/a/."))
+    var maxPathRepeats: Int = 2
+
+    @Option(name: .customLong("max-path-variants"), help: ArgumentHelp(
+        "Fetch at most this many URLs of one host whose paths differ only in their digits (0: no limit).",
+        discussion: "The path twin of --max-query-variants: an endless calendar (/cal/2031/04, /cal/2031/05, …) or a counter in the path. A catalog with more numbered pages under one path pattern needs a higher value."))
+    var maxPathVariants: Int = 1000
 
     @Option(name: .customLong("strip-query-params"), help: ArgumentHelp(
         "Remove query parameters whose name matches this regular expression from every link (repeatable), e.g. '^(utm_|sessionid$)'.",
@@ -142,7 +173,18 @@ struct CrawlFlags: ParsableArguments {
         if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more (got \(maxDepth))") }
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1 (got \(maxPages))") }
         if let maxPagesPerHost, maxPagesPerHost < 1 { throw ValidationError("--max-pages-per-host must be at least 1 (got \(maxPagesPerHost))") }
-        guard maxQueryVariants >= 1 else { throw ValidationError("--max-query-variants must be at least 1 (got \(maxQueryVariants))") }
+        for (flag, value) in [("--max-query-variants", maxQueryVariants), ("--max-path-segments", maxPathSegments),
+                              ("--max-path-repeats", maxPathRepeats), ("--max-path-variants", maxPathVariants)] where value < 0 {
+            throw ValidationError("\(flag) must be 0 (no limit) or more (got \(value))")
+        }
+        if let maxTime, maxTime.duration < .milliseconds(1) {
+            throw ValidationError("--max-time must be at least 1ms (got \(maxTime.text))")
+        }
+        // Below this the crawler's own libraries and buffers leave no room.
+        let leastMemory = 64 << 20
+        if let maxMemory, maxMemory.bytes < leastMemory {
+            throw ValidationError("--max-memory must be at least 64MB: trawl itself needs about 40 MB (got \(maxMemory))")
+        }
         guard maxURLLength >= 16 else { throw ValidationError("--max-url-length must be at least 16 (got \(maxURLLength))") }
         guard delay >= 0 else { throw ValidationError("--delay must be 0 or more milliseconds (got \(delay))") }
         guard retries >= 0 else { throw ValidationError("--retries must be 0 or more (got \(retries))") }
@@ -166,7 +208,14 @@ struct CrawlFlags: ParsableArguments {
         options.workerMode = workerMode
         options.limits = Frontier.Limits(maxDepth: maxDepth, maxPages: maxPages, perHost: perHost,
                                          obeyRobots: !ignoreRobots, delay: .milliseconds(delay),
-                                         maxPagesPerHost: maxPagesPerHost, maxQueryVariants: maxQueryVariants)
+                                         maxPagesPerHost: maxPagesPerHost,
+                                         maxQueryVariants: maxQueryVariants == 0 ? nil : maxQueryVariants,
+                                         maxPathSegments: maxPathSegments == 0 ? nil : maxPathSegments,
+                                         maxPathRepeats: maxPathRepeats == 0 ? nil : maxPathRepeats,
+                                         maxPathVariants: maxPathVariants == 0 ? nil : maxPathVariants)
+        options.maxTime = maxTime?.duration
+        options.maxMemoryBytes = maxMemory?.bytes
+        options.retry.statuses = Set(retryOn.codes)
         options.links = LinkFilter(
             stripQueryParameters: try stripQueryParams.map { try PatternMatcher($0, flag: "--strip-query-params") },
             maxURLLength: maxURLLength)

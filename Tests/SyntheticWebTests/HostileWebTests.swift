@@ -40,7 +40,7 @@ struct HostileWebTests {
         let classes: Set = [
             "dns", "connect", "timeout", "tls", "reset", "too-large", "too-many-redirects", "redirect-loop",
             "out-of-scope-redirect", "unsupported-scheme", "bad-response", "http-4xx", "http-5xx", "robots-disallowed",
-            "bad-encoding",
+            "robots-unavailable", "bad-encoding",
         ]
         #expect(traps.count == 5 * 24)
         for trap in traps {

@@ -111,7 +111,9 @@ struct HostileCrawlTests {
         let traps = Self.fullWeb.hostileTraps()
         var checked = 0
         for (url, error) in outcomes {
-            let robots = traps.first { $0.match == .prefix && $0.outcome == "robots-disallowed" && $0.covers(url) }
+            let robots = traps.first {
+                $0.match == .prefix && ($0.outcome == "robots-disallowed" || $0.outcome == "robots-unavailable") && $0.covers(url)
+            }
             guard let expectation = robots ?? traps.first(where: { $0.covers(url) }) else { continue }
             let acceptable = [expectation.outcome] + expectation.alternatives
             #expect(acceptable.contains(error), "\(url): got \(error ?? "success"), expected \(expectation)")

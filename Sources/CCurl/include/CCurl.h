@@ -12,6 +12,9 @@
 
 #include <curl/curl.h>
 #include <stdint.h>
+// The Public Suffix List library libcurl itself links (for cookie domains):
+// `--scope domain` asks it for registrable domains.
+#include <libpsl.h>
 
 // MARK: - Global
 

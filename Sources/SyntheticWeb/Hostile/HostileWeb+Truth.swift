@@ -50,9 +50,9 @@ extension HostileWeb {
                 note: "\(rules) answers 404: nothing is disallowed, \(HostileRoute.privatePath) is crawled")
         case .serverError:
             return TrapExpectation(
-                url: url, match: .prefix, outcome: "robots-disallowed", alternatives: [nil],
+                url: url, match: .prefix, outcome: "robots-unavailable", alternatives: [nil],
                 note:
-                    "\(rules) answers 500: RFC 9309 says assume complete disallow, so not even the root page is fetched"
+                    "\(rules) answers 500: RFC 9309 says assume complete disallow, so not even the root page is fetched; its pages say robots-unavailable, not robots-disallowed"
             )
         case .disallowAll:
             return TrapExpectation(

@@ -36,13 +36,19 @@ public enum CrawlEngine {
         let clock = ContinuousClock()
         let start = clock.now
         let usageBefore = ResourceUsage.sample()
+        let stopRequest = StopRequest()
+        let limits = CrawlWideLimits(maxTime: options.maxTime, maxMemoryBytes: options.maxMemoryBytes)
 
-        let drive = try await withProgress(counters: counters, workers: workers, start: start, handler: progress) {
+        let drive = try await withProgress(
+            counters: counters, workers: workers, start: start, limits: limits, stopRequest: stopRequest, handler: progress
+        ) {
             if let mode = options.mode.inProcess {
-                return try await runInProcess(mode, seeds: seeds, options: options, exports: exports, counters: counters)
+                return try await runInProcess(mode, seeds: seeds, options: options, exports: exports, counters: counters,
+                                              stopRequest: stopRequest)
             }
             return try await ShardCoordinator.drive(
-                seeds: seeds.urls, options: options, exports: exports, counters: counters, workers: workers)
+                seeds: seeds.urls, options: options, exports: exports, counters: counters, workers: workers,
+                stopRequest: stopRequest)
         }
 
         let elapsed = clock.now - start
@@ -72,6 +78,7 @@ public enum CrawlEngine {
                 peakTreeResidentBytes: counters.update { $0.peakTreeResidentBytes }),
             edgeSet: edgeSet)
         report.retries = drive.retries
+        report.refused = drive.refusals.byName
         if options.limits.obeyRobots {
             report.robots = .init(hostsFetched: drive.robotsFetched, sitemaps: drive.sitemaps.sorted())
         }
@@ -97,7 +104,7 @@ public enum CrawlEngine {
     /// One process: the strategy's worker, driven by `InProcessDriver`.
     private static func runInProcess(
         _ mode: CrawlOptions.InProcessMode, seeds: SeedList, options: CrawlOptions,
-        exports: CrawlExports, counters: LiveCounters
+        exports: CrawlExports, counters: LiveCounters, stopRequest: StopRequest
     ) async throws -> DriveSummary {
         var fetch = options.fetch
         fetch.maxConnections = max(fetch.maxConnections, options.concurrency)
@@ -108,15 +115,17 @@ public enum CrawlEngine {
         for seed in seeds.urls { frontier.discover(seed.href, hostKey: seed.origin, depth: 0) }
         return try await StrategyRunner.withWorker(mode, concurrency: options.concurrency, fetch: fetch, processor: processor) { worker in
             await InProcessDriver.drive(frontier: frontier, worker: worker, processor: processor, concurrency: options.concurrency,
-                                        exports: exports, counters: counters)
+                                        exports: exports, counters: counters, stopRequest: stopRequest)
         }
     }
 
     /// Runs `body` while a side task samples the thread count of the
     /// process tree every 100 ms (often enough to catch the peak of the
-    /// threads strategy) and calls the progress handler every 500 ms.
+    /// threads strategy), calls the progress handler every 500 ms, and asks
+    /// the crawl to stop once a crawl-wide limit is reached.
     private static func withProgress<R: Sendable>(
-        counters: LiveCounters, workers: WorkerProcesses, start: ContinuousClock.Instant, handler: ProgressHandler?,
+        counters: LiveCounters, workers: WorkerProcesses, start: ContinuousClock.Instant,
+        limits: CrawlWideLimits, stopRequest: StopRequest, handler: ProgressHandler?,
         _ body: () async throws -> R
     ) async throws -> R {
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -128,6 +137,10 @@ public enum CrawlEngine {
                         counters.peakThreads = max(counters.peakThreads, tree.threads)
                         counters.peakTreeResidentBytes = max(counters.peakTreeResidentBytes, tree.residentBytes)
                         return counters
+                    }
+                    let resident = workers.isEmpty ? ResourceUsage.currentRSSBytes() : max(tree.residentBytes, ResourceUsage.currentRSSBytes())
+                    if let reason = limits.reached(elapsed: ContinuousClock.now - start, residentBytes: resident) {
+                        stopRequest.request(reason)
                     }
                     if tick % 5 == 0 { handler?(snapshot, ContinuousClock.now - start) }
                     tick += 1

@@ -44,6 +44,12 @@ public struct CrawlOptions: Sendable {
     public var fetch = FetchConfiguration()
     /// Output folder of this run (created if missing).
     public var outputDirectory: String = "output/crawl"
+    /// `--max-time`: the crawl stops (every export written) once it has
+    /// run this long. nil: no limit.
+    public var maxTime: Duration?
+    /// `--max-memory`: the crawl stops before the resident memory of its
+    /// process tree reaches this many bytes. nil: no limit.
+    public var maxMemoryBytes: Int?
 
     /// `processes`: how many worker processes (shards).
     public var workers: Int = 2

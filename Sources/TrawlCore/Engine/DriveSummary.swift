@@ -15,6 +15,8 @@ struct DriveSummary: Sendable {
     var sitemaps: Set<String> = []
     /// Retries of transient failures, summed over the pages' records.
     var retries = 0
+    /// Distinct URLs each frontier limit refused (every shard's, summed).
+    var refusals = RefusalCounts()
 
     var pages: Int { latencies.count }
 

@@ -21,6 +21,12 @@ public enum ErrorClass: String, Sendable, CaseIterable, Comparable {
     case http5xx = "http-5xx"
     /// robots.txt forbids the page; no request was made.
     case robotsDisallowed = "robots-disallowed"
+    /// The host's robots.txt could not be fetched (no answer or a 5xx),
+    /// which RFC 9309 reads as "disallow all"; no request was made.
+    case robotsUnavailable = "robots-unavailable"
+    /// The address the host resolved to is one trawl refuses to connect
+    /// to (link-local by default; private ones with `--deny-private`).
+    case addressRefused = "address-refused"
     case other
 
     public static func < (lhs: ErrorClass, rhs: ErrorClass) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -18,7 +18,7 @@ enum FrontierFeedback {
     static func apply(_ outcome: PageOutcome, to frontier: inout Frontier, stopping: Bool, now: Duration) -> Disposition {
         let job = outcome.job
         if job.kind == .robots {
-            frontier.completeRobots(job, rules: outcome.robots ?? .allowAll)
+            frontier.completeRobots(job, rules: outcome.robots ?? .allowAll, unavailable: outcome.robotsUnavailable)
             return .robots
         }
         if !stopping, let wait = outcome.retryAfter {

@@ -7,11 +7,13 @@ enum InProcessDriver {
         case finished(PageOutcome?)
         /// A host's politeness delay may have passed.
         case wakeUp
+        /// A crawl-wide limit asked the crawl to stop.
+        case stopRequested
     }
 
     static func drive(
         frontier initial: Frontier, worker: any CrawlWorker, processor: PageProcessor, concurrency: Int,
-        exports: CrawlExports, counters: LiveCounters
+        exports: CrawlExports, counters: LiveCounters, stopRequest: StopRequest
     ) async -> DriveSummary {
         var frontier = initial
         var summary = DriveSummary()
@@ -22,6 +24,20 @@ enum InProcessDriver {
             var stopping = false
             /// The earliest wake-up a sleeping child task stands for.
             var wakeUpAt: Duration?
+            func stop(_ reason: String?) {
+                guard !stopping else { return }
+                stopping = true
+                if let reason { summary.stopReason = reason }
+                group.cancelAll()
+            }
+            // Watches for a crawl-wide limit; cancelled with the group.
+            group.addTask {
+                while !Task.isCancelled {
+                    if stopRequest.current != nil { return .stopRequested }
+                    try? await Task.sleep(for: StopRequest.pollInterval)
+                }
+                return .stopRequested
+            }
             func settle(_ outcome: PageOutcome) {
                 let disposition = FrontierFeedback.apply(outcome, to: &frontier, stopping: stopping, now: clock.now - start)
                 summary.note(disposition, outcome)
@@ -36,21 +52,16 @@ enum InProcessDriver {
                 } catch {
                     // Not in pages.jsonl, so not in the report's counts either.
                     summary.failure = error as? TrawlError ?? TrawlError(.writeFailed, "\(error)")
-                    stopping = true
-                    group.cancelAll()
+                    stop("write-error")
                     return
                 }
                 summary.tally(outcome.record)
                 counters.count(outcome.record, inFlight: frontier.inFlight, queued: frontier.queued)
             }
             while true {
-                if !stopping && Task.isCancelled {
-                    stopping = true
-                    summary.stopReason = "interrupted"
-                    group.cancelAll()
-                }
+                if !stopping && Task.isCancelled { stop("interrupted") }
                 while !stopping && running < concurrency, let job = frontier.next(at: clock.now - start) {
-                    if job.kind == .disallowed {
+                    if job.kind.makesNoRequest {
                         settle(processor.disallowedOutcome(for: job))
                         continue
                     }
@@ -65,11 +76,15 @@ enum InProcessDriver {
                     }
                 }
                 if running == 0 && (stopping || frontier.nextWakeUp == nil) {
-                    group.cancelAll()  // a sleeping wake-up must not hold the crawl open
+                    // A sleeping wake-up or the limit watcher must not hold
+                    // the crawl open.
+                    group.cancelAll()
                     break
                 }
                 guard let event = await group.next() else { break }
                 switch event {
+                case .stopRequested:
+                    if let reason = stopRequest.current { stop(reason) }
                 case .wakeUp:
                     wakeUpAt = nil
                 case .finished(let outcome):
@@ -78,6 +93,8 @@ enum InProcessDriver {
                 }
             }
         }
+        if summary.stopReason == nil && frontier.stoppedByPageBudget { summary.stopReason = "max-pages" }
+        summary.refusals = frontier.refusals
         return summary
     }
 }

@@ -13,6 +13,9 @@ public struct PageOutcome: Sendable {
     /// file's Sitemap: lines.
     public var robots: RobotsRules? = nil
     public var sitemaps: [String] = []
+    /// A `.robots` job whose file could not be read (no answer, a 5xx):
+    /// why, for the records of the pages it then disallows.
+    public var robotsUnavailable: String? = nil
     /// Set when the fetch failed transiently and may be tried again: how
     /// long the host should wait first (backoff with jitter, or the
     /// server's Retry-After). The engine retries instead of recording it.

@@ -43,7 +43,7 @@ public struct PageProcessor: Sendable {
         case .success(let response):
             var outcome = outcome(for: job, response: response)
             outcome.record.retries = job.attempt
-            if RetryPolicy.isTransient(status: response.status) {
+            if retry.isTransient(status: response.status) {
                 let retryAfter = response.header("retry-after").flatMap { RetryPolicy.parseRetryAfter($0) }
                 outcome.retryAfter = retry.delay(afterAttempt: job.attempt, url: job.url, retryAfter: retryAfter)
             }
@@ -51,12 +51,21 @@ public struct PageProcessor: Sendable {
         }
     }
 
-    /// The record of a page robots.txt forbids: no request was made.
+    /// The record of a page robots.txt forbids, or that an unreadable
+    /// robots.txt forbids: no request was made.
     public func disallowedOutcome(for job: CrawlJob) -> PageOutcome {
+        let error: ErrorClass
+        let detail: String
+        if case .robotsUnavailable(let why) = job.kind {
+            error = .robotsUnavailable
+            detail = "\(why); RFC 9309 treats an unreachable robots.txt as disallowing everything"
+        } else {
+            error = .robotsDisallowed
+            detail = "robots.txt disallows it for \(RobotsProductToken.ofCrawler(userAgent))"
+        }
         let record = PageRecord(
             url: job.url, finalURL: job.url, status: nil, contentType: nil, bytes: 0, depth: job.depth,
-            elapsedMilliseconds: 0, error: ErrorClass.robotsDisallowed.rawValue,
-            errorDetail: "robots.txt disallows it for \(RobotsProductToken.ofCrawler(userAgent))", title: nil, outlinks: 0,
+            elapsedMilliseconds: 0, error: error.rawValue, errorDetail: detail, title: nil, outlinks: 0,
             retries: job.attempt)
         return PageOutcome(job: job, record: record, source: job.url, edgeTargets: [], follow: [])
     }
@@ -67,14 +76,20 @@ public struct PageProcessor: Sendable {
     /// RFC asks for.) It is no page: it has no record and no edges.
     private func robotsOutcome(for job: CrawlJob, result: Result<FetchResponse, FetchError>) -> PageOutcome {
         let fetched: RobotsFetchOutcome
+        var unavailable: String?
         switch result {
-        case .success(let response): fetched = RobotsFetchOutcome(status: response.status, body: response.body)
-        case .failure: fetched = .unreachable
+        case .success(let response):
+            fetched = RobotsFetchOutcome(status: response.status, body: response.body)
+            if fetched == .disallowAll { unavailable = "\(job.url) answered HTTP \(response.status)" }
+        case .failure(let error):
+            fetched = .unreachable
+            unavailable = "\(job.url) could not be fetched [\(ErrorClass(error).rawValue)]: \(error.message)"
         }
         let record = PageRecord(url: job.url, finalURL: job.url, status: nil, contentType: nil, bytes: 0, depth: 0,
                                 elapsedMilliseconds: 0, error: nil, errorDetail: nil, title: nil, outlinks: 0)
         var outcome = PageOutcome(job: job, record: record, source: job.url, edgeTargets: [], follow: [])
         outcome.robots = fetched.rules(for: userAgent)
+        outcome.robotsUnavailable = unavailable
         if case .rules(let file) = fetched { outcome.sitemaps = file.sitemaps }
         return outcome
     }

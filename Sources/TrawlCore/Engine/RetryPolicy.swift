@@ -2,12 +2,18 @@ import Foundation
 import TrawlFetch
 
 /// When a failed fetch is tried again, and after how long. Transient
-/// failures only: a refused or timed-out connection, a reset, 429 Too Many
-/// Requests and 502/503/504 — the failures a server or network recovers
-/// from. A 404 or a DNS failure will not get better in a second.
+/// failures only: a refused or timed-out connection, a reset, and the
+/// statuses in `statuses` — by default 408, 429, 500, 502, 503 and 504, the
+/// set curl's `--retry` and Scrapy's RETRY_HTTP_CODES share. A 404 or a
+/// DNS failure will not get better in a second.
 public struct RetryPolicy: Sendable, Codable, Equatable {
+    /// The HTTP statuses retried by default (`--retry-on`).
+    public static let defaultStatuses: Set<Int> = [408, 429, 500, 502, 503, 504]
+
     /// Retries after the first attempt (`--retries`).
     public var maxRetries: Int
+    /// HTTP statuses that are retried (`--retry-on`).
+    public var statuses: Set<Int> = RetryPolicy.defaultStatuses
     /// The first backoff; each retry doubles it, plus up to 50 % jitter.
     public var baseDelay: Duration
     /// A Retry-After longer than this is not waited for: the page is
@@ -36,8 +42,8 @@ public struct RetryPolicy: Sendable, Codable, Equatable {
         code == .connect || code == .timeout || code == .reset
     }
 
-    static func isTransient(status: Int) -> Bool {
-        status == 429 || status == 502 || status == 503 || status == 504
+    func isTransient(status: Int) -> Bool {
+        statuses.contains(status)
     }
 
     /// A Retry-After value (RFC 9110 §10.2.3): delay-seconds or an

@@ -3,35 +3,6 @@ import Foundation
 /// report.json: what ran, how fast, at what cost, and the edge-set hash that
 /// proves two runs (or two strategies) found the same graph.
 public struct RunReport: Sendable, Codable, Equatable {
-    public struct Settings: Sendable, Codable, Equatable {
-        public var mode: String
-        public var concurrency: Int
-        public var perHost: Int
-        public var maxDepth: Int?
-        public var maxPages: Int?
-        public var scope: String
-        public var seedsFile: String
-        public var seeds: Int
-        /// `processes` only: worker processes and the strategy inside each.
-        public var workers: Int?
-        public var workerMode: String?
-
-        init(options: CrawlOptions, seeds: SeedList) {
-            mode = options.mode.rawValue
-            concurrency = options.concurrency
-            perHost = options.limits.perHost
-            maxDepth = options.limits.maxDepth
-            maxPages = options.limits.maxPages
-            scope = options.scopeRule.rawValue
-            seedsFile = seeds.path
-            self.seeds = seeds.urls.count
-            if options.mode == .processes {
-                workers = options.workers
-                workerMode = options.workerMode.rawValue
-            }
-        }
-    }
-
     /// The whole process tree's: with `--mode processes`, the coordinator
     /// plus every worker.
     public struct Resources: Sendable, Codable, Equatable {
@@ -88,8 +59,13 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var settings: Settings
     public var startedAt: String
     public var elapsedSeconds: Double
-    /// False when Ctrl-C, a signal or a write error stopped the crawl early.
+    /// False when anything in scope was left unfetched because the crawl
+    /// stopped early: a crawl-wide limit, Ctrl-C or a signal, a dead
+    /// worker, a failed write. (Per-host and trap limits don't make a
+    /// crawl incomplete; `refused` counts what they turned away.)
     public var completed: Bool
+    /// Why it stopped early: max-pages, max-time, max-memory, interrupted,
+    /// worker-failed or write-error; nil when it completed.
     public var stopReason: String?
     public var pages: Int
     public var pagesPerSecond: Double
@@ -99,6 +75,10 @@ public struct RunReport: Sendable, Codable, Equatable {
     /// Retries of transient failures over all pages (see pages.jsonl's
     /// `retries`).
     public var retries: Int = 0
+    /// Distinct URLs each limit refused to fetch, keyed by the limit's flag
+    /// name without dashes ("max-path-variants"); a limit that refused
+    /// nothing is absent. Refused URLs in scope are still edges.
+    public var refused: [String: Int] = [:]
     /// robots.txt files fetched and the Sitemap: URLs they listed (nil with
     /// --ignore-robots).
     public var robots: Robots?
@@ -138,15 +118,35 @@ public struct RunReport: Sendable, Codable, Equatable {
         let statuses = statusHistogram.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
         let errorText = errors.isEmpty ? "none" : errors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         return """
-            \(completed ? "crawl complete" : "crawl stopped (\(stopReason ?? "interrupted"))") — mode \(modeText), concurrency \(settings.concurrency)
+            \(endText) — mode \(modeText), concurrency \(settings.concurrency)
               pages      \(pages) in \(fmt(elapsedSeconds, 2)) s = \(fmt(pagesPerSecond)) pages/s, \(fmt(Double(bytes) / 1_048_576, 1)) MiB
               status     \(statuses.isEmpty ? "none" : statuses)
               errors     \(errorText)\(retries > 0 ? " (after \(retries) retries)" : "")
+              refused    \(refusedText)
               latency    p50 \(fmt(latencyMs.p50)) ms, p90 \(fmt(latencyMs.p90)) ms, p99 \(fmt(latencyMs.p99)) ms, max \(fmt(latencyMs.max)) ms
               cpu        user \(fmt(resources.cpuUserSeconds, 2)) s, sys \(fmt(resources.cpuSystemSeconds, 2)) s, \(fmt(resources.cpuSecondsPer1000Pages, 3)) s per 1,000 pages
               memory     peak RSS \(fmt(Double(resources.peakRSSBytes) / 1_048_576)) MiB, peak threads \(resources.peakThreads)\(resources.processes > 1 ? ", \(resources.processes) processes" : "")
               graph      \(edgeSet.nodes) nodes, \(edgeSet.edges) edges, sha256 \(edgeSet.sha256)
             """
+    }
+
+    /// "crawl complete", or what stopped it, named as the user would set
+    /// it: "stopped at --max-pages 300".
+    private var endText: String {
+        if completed { return "crawl complete" }
+        switch stopReason {
+        case "max-pages": return "crawl stopped at --max-pages \(settings.maxPages.map(String.init) ?? "?")"
+        case "max-time": return "crawl stopped at --max-time \(settings.maxTimeSeconds.map { RunReport.Settings.durationText($0) } ?? "?")"
+        case "max-memory": return "crawl stopped at --max-memory \(settings.maxMemoryBytes.map { RunReport.Settings.sizeText($0) } ?? "?")"
+        case "interrupted": return "crawl interrupted (stopped by a signal)"
+        case "worker-failed": return "crawl stopped: a worker process failed"
+        case "write-error": return "crawl stopped: a write failed"
+        default: return "crawl stopped (\(stopReason ?? "unknown"))"
+        }
+    }
+
+    private var refusedText: String {
+        refused.isEmpty ? "none" : refused.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
 
     private var modeText: String {

@@ -11,6 +11,19 @@ public struct CrawlJob: Sendable, Hashable {
         /// robots.txt forbids this page: record it (error
         /// `robots-disallowed`) without a request.
         case disallowed
+        /// The host's robots.txt could not be fetched (no answer, or a
+        /// 5xx), which RFC 9309 reads as "disallow all": record the page
+        /// (error `robots-unavailable`, with the robots.txt fetch's own
+        /// error as detail) without a request.
+        case robotsUnavailable(String)
+
+        /// A job the driver records at once: it makes no request.
+        public var makesNoRequest: Bool {
+            switch self {
+            case .page, .robots: false
+            case .disallowed, .robotsUnavailable: true
+            }
+        }
     }
 
     /// The normalized URL (`WebURL.normalizedForCrawl().href`); for

@@ -15,6 +15,29 @@ public enum DiscoveryOutcome: Equatable, Sendable {
     /// Its host and path already have `maxQueryVariants` queries (a
     /// calendar or faceted-search trap): not fetched.
     case tooManyQueryVariants
+    /// A path trap rule refused it (too many segments, a repeated run of
+    /// segments, too many digit-only variants): not fetched.
+    case pathTrap(Refusal)
+
+    /// The limit that refused the URL, nil when it was not refused.
+    public var refusal: Refusal? {
+        switch self {
+        case .queued, .known: nil
+        case .beyondMaxDepth: .maxDepth
+        case .hostFull: .maxPagesPerHost
+        case .tooManyQueryVariants: .maxQueryVariants
+        case .pathTrap(let refusal): refusal
+        }
+    }
+
+    init(_ refusal: Refusal) {
+        switch refusal {
+        case .maxDepth: self = .beyondMaxDepth
+        case .maxPagesPerHost: self = .hostFull
+        case .maxQueryVariants: self = .tooManyQueryVariants
+        case .maxPathSegments, .pathRepeats, .maxPathVariants: self = .pathTrap(refusal)
+        }
+    }
 }
 
 /// The crawl frontier: seen set, depths, per-host queues and per-host
@@ -37,7 +60,8 @@ public enum DiscoveryOutcome: Equatable, Sendable {
 /// parked host may go again. Time is a parameter (`next(at:)`), so tests
 /// drive delays with numbers, not sleeps.
 public struct Frontier: Sendable {
-    public struct Limits: Sendable, Equatable {
+    /// Codable so that `--mode processes` hands each worker the whole value.
+    public struct Limits: Sendable, Equatable, Codable {
         public var maxDepth: Int?
         public var maxPages: Int?
         public var perHost: Int
@@ -55,10 +79,20 @@ public struct Frontier: Sendable {
         /// Distinct queries admitted per host and path (`?page=1`,
         /// `?page=2`, …): the guard against query-string explosions.
         public var maxQueryVariants: Int?
+        /// Path segments at most (`--max-path-segments`): a trap that adds
+        /// a segment per link (`/a/b/c/…`) ends here.
+        public var maxPathSegments: Int?
+        /// Times a run of segments may repeat in a row (`--max-path-repeats`):
+        /// `/a/b/a/b/a/b/` is a relative link resolved against itself.
+        public var maxPathRepeats: Int?
+        /// URLs per host whose paths differ only in digits
+        /// (`--max-path-variants`): a path-based calendar or counter.
+        public var maxPathVariants: Int?
 
         public init(maxDepth: Int? = nil, maxPages: Int? = nil, perHost: Int = 8, obeyRobots: Bool = false,
                     delay: Duration = .zero, maxCrawlDelay: Duration = .seconds(30), maxPagesPerHost: Int? = nil,
-                    maxQueryVariants: Int? = nil) {
+                    maxQueryVariants: Int? = nil, maxPathSegments: Int? = nil, maxPathRepeats: Int? = nil,
+                    maxPathVariants: Int? = nil) {
             self.maxDepth = maxDepth
             self.maxPages = maxPages
             self.perHost = max(1, perHost)
@@ -67,6 +101,9 @@ public struct Frontier: Sendable {
             self.maxCrawlDelay = maxCrawlDelay
             self.maxPagesPerHost = maxPagesPerHost
             self.maxQueryVariants = maxQueryVariants
+            self.maxPathSegments = maxPathSegments
+            self.maxPathRepeats = maxPathRepeats
+            self.maxPathVariants = maxPathVariants
         }
     }
 
@@ -106,6 +143,10 @@ public struct Frontier: Sendable {
     /// so the depth gate holds across the whole crawl. nil: no outside limit.
     public var depthCeiling: Int?
 
+    /// Distinct URLs each limit refused (a URL beyond `maxDepth` stops
+    /// counting once a shorter path admits it).
+    public private(set) var refusals = RefusalCounts()
+
     public private(set) var dispatched = 0
     public private(set) var inFlight = 0
     public private(set) var queued = 0
@@ -121,6 +162,10 @@ public struct Frontier: Sendable {
     public var isFinished: Bool {
         inFlight == 0 && (queued == 0 || pageBudgetSpent)
     }
+
+    /// True when `--max-pages` ran out while URLs in scope were still
+    /// queued: the crawl is incomplete, not finished.
+    public var stoppedByPageBudget: Bool { pageBudgetSpent && queued > 0 }
 
     private var pageBudgetSpent: Bool {
         if let maxPages = limits.maxPages { return dispatched >= maxPages }
@@ -142,6 +187,7 @@ public struct Frontier: Sendable {
                 enqueue(url, hostID: entry.hostID, depth: depth)
                 return .known
             case .beyondMaxDepth:
+                refusals.add(.maxDepth, -1)
                 return admit(url, hostID: entry.hostID, depth: depth)
             case .inFlight, .done, .refused:
                 // The depth gate guarantees a dispatched URL's depth is final.
@@ -215,9 +261,12 @@ public struct Frontier: Sendable {
     /// obeys there (`.allowAll` after a 4xx, `.disallowAll` after a 5xx or
     /// no answer: RFC 9309 §2.3.1). Its Crawl-delay, capped at
     /// `maxCrawlDelay`, raises the host's delay.
-    public mutating func completeRobots(_ job: CrawlJob, rules: RobotsRules) {
+    /// `unavailable` says why the file could not be read (no answer, a
+    /// 5xx) when that is why the rules disallow everything.
+    public mutating func completeRobots(_ job: CrawlJob, rules: RobotsRules, unavailable: String? = nil) {
         guard job.kind == .robots, case .fetching = hosts[job.hostID].robots else { return }
         hosts[job.hostID].robots = .known(rules)
+        hosts[job.hostID].robotsUnavailable = unavailable
         if let seconds = rules.crawlDelay {
             let crawlDelay = min(Duration.milliseconds(Int64((seconds * 1000).rounded())), limits.maxCrawlDelay)
             hosts[job.hostID].delay = max(hosts[job.hostID].delay, crawlDelay)
@@ -231,11 +280,13 @@ public struct Frontier: Sendable {
     private mutating func admit(_ url: String, hostID: Int, depth: Int) -> DiscoveryOutcome {
         if let maxDepth = limits.maxDepth, depth > maxDepth {
             entries[url] = Entry(depth: depth, state: .beyondMaxDepth, hostID: hostID)
+            refusals.add(.maxDepth)
             return .beyondMaxDepth
         }
-        if let refusal = hosts[hostID].admit(url, limits: limits) {
+        if let refusal = hosts[hostID].admit(url, depth: depth, limits: limits) {
             entries[url] = Entry(depth: depth, state: .refused, hostID: hostID)
-            return refusal
+            refusals.add(refusal)
+            return DiscoveryOutcome(refusal)
         }
         entries[url] = Entry(depth: depth, state: .queued, hostID: hostID)
         queued += 1
@@ -293,7 +344,8 @@ public struct Frontier: Sendable {
             hosts[hostID].inFlight += 1
             // A disallowed page makes no request, so it uses no delay.
             guard hosts[hostID].allows(url) else {
-                return CrawlJob(url: url, depth: depth, hostID: hostID, kind: .disallowed, attempt: entries[url]!.attempt)
+                let kind = hosts[hostID].robotsUnavailable.map { CrawlJob.Kind.robotsUnavailable($0) } ?? .disallowed
+                return CrawlJob(url: url, depth: depth, hostID: hostID, kind: kind, attempt: entries[url]!.attempt)
             }
             hosts[hostID].nextStart = now + hosts[hostID].delay
             return CrawlJob(url: url, depth: depth, hostID: hostID, attempt: entries[url]!.attempt)

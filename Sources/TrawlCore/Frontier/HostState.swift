@@ -15,6 +15,9 @@ struct HostState: Sendable {
     let key: String
     var inFlight = 0
     var robots = Robots.unknown
+    /// Why its robots.txt could not be read, when that is why it
+    /// disallows everything: its pages say so instead of "disallowed".
+    var robotsUnavailable: String?
     /// Time between the starts of two requests: `--delay`, raised by the
     /// host's Crawl-delay.
     var delay: Duration
@@ -24,6 +27,8 @@ struct HostState: Sendable {
     var admitted = 0
     /// Queries admitted per path, for `maxQueryVariants`.
     var queryVariants: [Substring: Int] = [:]
+    /// URLs admitted per digit shape of their path, for `maxPathVariants`.
+    var pathVariants: [String: Int] = [:]
 
     init(key: String, delay: Duration) {
         self.key = key
@@ -31,15 +36,29 @@ struct HostState: Sendable {
     }
 
     /// Counts `url` in if the host's limits allow it; else says which
-    /// limit refused it. (A URL beyond --max-depth never gets here.)
-    mutating func admit(_ url: String, limits: Frontier.Limits) -> DiscoveryOutcome? {
-        if let cap = limits.maxPagesPerHost, admitted >= cap { return .hostFull }
-        if let cap = limits.maxQueryVariants, let question = url.firstIndex(of: "?") {
-            let path = url[..<question]
-            let count = queryVariants[path, default: 0]
-            if count >= cap { return .tooManyQueryVariants }
-            queryVariants[path] = count + 1
+    /// limit refused it. (A URL beyond --max-depth never gets here.) The
+    /// path trap rules spare seeds (`depth` 0): the user named them.
+    mutating func admit(_ url: String, depth: Int, limits: Frontier.Limits) -> Refusal? {
+        if let cap = limits.maxPagesPerHost, admitted >= cap { return .maxPagesPerHost }
+        let path = PathTrapRules.path(of: url)
+        if depth > 0 {
+            if let cap = limits.maxPathSegments, PathTrapRules.segmentCount(path) > cap { return .maxPathSegments }
+            if let cap = limits.maxPathRepeats, PathTrapRules.hasRepeatedRun(path, maxRepeats: cap) { return .pathRepeats }
         }
+        // Checked before they count the URL in, so a refusal by one
+        // limit uses up no room under another.
+        var queryKey: Substring?
+        if let cap = limits.maxQueryVariants, let question = url.firstIndex(of: "?") {
+            queryKey = url[..<question]
+            if queryVariants[queryKey!, default: 0] >= cap { return .maxQueryVariants }
+        }
+        var shape: String?
+        if let cap = limits.maxPathVariants, let digits = PathTrapRules.digitShape(path) {
+            shape = digits
+            if pathVariants[digits, default: 0] >= cap, depth > 0 { return .maxPathVariants }
+        }
+        if let queryKey { queryVariants[queryKey, default: 0] += 1 }
+        if let shape { pathVariants[shape, default: 0] += 1 }
         admitted += 1
         return nil
     }

@@ -48,6 +48,7 @@ public enum FrameCodec {
         case status = 0x13
         case failed = 0x14
         case robots = 0x15
+        case refusals = 0x16
 
         /// For error messages; literals, so decoding allocates nothing here.
         var context: String {
@@ -61,6 +62,7 @@ public enum FrameCodec {
             case .status: "status message"
             case .failed: "failed message"
             case .robots: "robots message"
+            case .refusals: "refusals message"
             }
         }
     }
@@ -130,6 +132,21 @@ public enum FrameCodec {
             var sitemaps: [String] = []
             for _ in 0..<count { sitemaps.append(try reader.string("sitemap")) }
             message = .robots(sitemaps: sitemaps)
+        case .refusals:
+            let count = try reader.count("refusal count")
+            var counts = RefusalCounts()
+            for _ in 0..<count {
+                let name = try reader.string("refusal")
+                guard let refusal = Refusal(rawValue: name) else {
+                    throw TrawlError(.badFrame, "malformed frame: refusals message names an unknown limit '\(name.prefix(64))'")
+                }
+                let refused = try reader.int("refused URLs")
+                guard refused >= 0 else {
+                    throw TrawlError(.badFrame, "malformed frame: refusals message counts \(refused) URLs for \(name)")
+                }
+                counts.add(refusal, refused)
+            }
+            message = .refusals(counts)
         }
         try reader.expectEnd()
         return message
@@ -169,6 +186,14 @@ public enum FrameCodec {
             writer.byte(Tag.robots.rawValue)
             writer.count(sitemaps.count)
             for sitemap in sitemaps { writer.string(sitemap) }
+        case .refusals(let counts):
+            writer.byte(Tag.refusals.rawValue)
+            let sorted = counts.counts.sorted { $0.key < $1.key }
+            writer.count(sorted.count)
+            for (refusal, count) in sorted {
+                writer.string(refusal.rawValue)
+                writer.int(count)
+            }
         }
     }
 

@@ -28,6 +28,8 @@ enum ShardCoordinator {
         case exited(shard: Int, ExitStatus)
         /// Ctrl-C (the engine's task was cancelled).
         case interrupted
+        /// A crawl-wide limit (`--max-time`, `--max-memory`) was reached.
+        case limitReached(String)
         /// Workers told to stop have not all exited in time.
         case stopTimedOut
     }
@@ -38,7 +40,7 @@ enum ShardCoordinator {
 
     static func drive(
         seeds: [WebURL], options: CrawlOptions, exports: CrawlExports,
-        counters: LiveCounters, workers: WorkerProcesses
+        counters: LiveCounters, workers: WorkerProcesses, stopRequest: StopRequest
     ) async throws -> DriveSummary {
         let children = try spawnWorkers(options)
         for child in children { workers.add(child.pid) }
@@ -61,6 +63,17 @@ enum ShardCoordinator {
                 mailbox.post(.exited(shard: shard, await child.waitForExit()))
             }
         }
+        // Relays a crawl-wide limit into the mailbox; cancelled at the end.
+        let limitWatch = Task {
+            while !Task.isCancelled {
+                if let reason = stopRequest.current {
+                    mailbox.post(.limitReached(reason))
+                    return
+                }
+                try? await Task.sleep(for: StopRequest.pollInterval)
+            }
+        }
+        defer { limitWatch.cancel() }
         var coordination = Coordination(children: children, options: options, exports: exports, counters: counters, mailbox: mailbox)
         await withTaskCancellationHandler {
             coordination.start(seeds: seeds, options: options)
@@ -113,6 +126,8 @@ private struct Coordination {
     var endedInOrder: [Bool]
     var exited: [Bool]
     var watchdog: Task<Void, Never>?
+    /// Each worker's latest refusal totals (they only grow).
+    var refusalsByShard: [RefusalCounts]
 
     init(children: [ChildProcess], options: CrawlOptions, exports: CrawlExports, counters: LiveCounters,
          mailbox: EventMailbox<ShardCoordinator.Event>) {
@@ -127,6 +142,7 @@ private struct Coordination {
         outputEnded = stopSent
         endedInOrder = stopSent
         exited = stopSent
+        refusalsByShard = Array(repeating: RefusalCounts(), count: children.count)
     }
 
     var allExited: Bool { exited.allSatisfy { $0 } }
@@ -169,6 +185,9 @@ private struct Coordination {
         case .interrupted:
             if summary.stopReason == nil { summary.stopReason = "interrupted" }
             stop()
+        case .limitReached(let reason):
+            if !stopping && summary.stopReason == nil { summary.stopReason = reason }
+            stop()
         case .stopTimedOut:
             for shard in children.indices where !exited[shard] {
                 Self.warn("\(name(of: shard)) did not exit within \(ShardCoordinator.stopGracePeriod) of stop; killing it")
@@ -197,6 +216,9 @@ private struct Coordination {
         case .robots(let sitemaps):
             summary.robotsFetched += 1
             summary.sitemaps.formUnion(sitemaps)
+        case .refusals(let counts):
+            refusalsByShard[shard] = counts
+            summary.refusals = refusalsByShard.reduce(into: RefusalCounts()) { $0.add($1) }
         case .failed(let reason):
             fail(TrawlError(.workerFailed, "\(name(of: shard)) failed: \(reason)"))
         case .configure, .discover, .depthCeiling, .stop:
@@ -218,7 +240,11 @@ private struct Coordination {
         }
         summary.tally(page.record)
         counters.count(page.record, inFlight: 0, queued: 0)
-        if let maxPages, summary.pages >= maxPages { stop() }
+        if let maxPages, summary.pages >= maxPages {
+            // Work left in any shard: the budget, not the web, ended it.
+            if !stopping && summary.stopReason == nil && !detector.isFinished { summary.stopReason = "max-pages" }
+            stop()
+        }
     }
 
     /// Sends each URL to the shard that owns its host, one batch per shard.

@@ -14,6 +14,7 @@ struct ShardFrontier: Sendable {
     private(set) var batchesReceived = 0
     private(set) var pagesDone = 0
     private var lastStatus: ShardStatus?
+    private var lastRefusals = RefusalCounts()
 
     init(shard: Int, shards: Int, limits: Frontier.Limits) {
         self.shard = shard
@@ -67,14 +68,21 @@ struct ShardFrontier: Sendable {
                 frontier.discover(link.url, hostKey: link.hostKey, depth: depth)
                 continue
             }
-            // The owner would only remember it as too deep.
-            if let maxDepth = frontier.limits.maxDepth, depth > maxDepth { continue }
+            // Sent even when deeper than --max-depth: the owner counts it
+            // as refused, so the report's counts match a one-process run.
             if let sent = routed[link.url], sent <= depth { continue }
             routed[link.url] = depth
             foreign.append(DiscoveredURL(url: link.url, hostKey: link.hostKey, depth: depth))
         }
         if !foreign.isEmpty { messages.append(.links(foreign)) }
         return messages
+    }
+
+    /// The frontier's refusal totals when they changed since last sent.
+    mutating func refusalsIfChanged() -> ShardMessage? {
+        guard frontier.refusals != lastRefusals else { return nil }
+        lastRefusals = frontier.refusals
+        return .refusals(lastRefusals)
     }
 
     /// The shard's status when something the detector uses (idle, batches

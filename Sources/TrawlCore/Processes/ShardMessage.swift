@@ -71,6 +71,8 @@ public enum ShardMessage: Equatable, Sendable {
     case status(ShardStatus)
     /// A host's robots.txt was read: the Sitemap: URLs it listed.
     case robots(sitemaps: [String])
+    /// The worker's running totals of URLs its frontier's limits refused.
+    case refusals(RefusalCounts)
     /// Fatal error text, sent before the worker exits.
     case failed(String)
 }
@@ -87,6 +89,7 @@ extension ShardMessage {
         case .page: "page"
         case .status: "status"
         case .robots: "robots"
+        case .refusals: "refusals"
         case .failed: "failed"
         }
     }

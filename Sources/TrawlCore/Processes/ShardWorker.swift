@@ -97,7 +97,7 @@ public enum ShardWorker {
             while true {
                 if !stopping {
                     while running < concurrency, let job = shard.next(at: clock.now - start) {
-                        if job.kind == .disallowed {
+                        if job.kind.makesNoRequest {
                             outgoing += shard.complete(processor.disallowedOutcome(for: job), following: true,
                                                        now: clock.now - start)
                             continue
@@ -112,6 +112,9 @@ public enum ShardWorker {
                             sink.yield(.wakeUp)
                         }
                     }
+                    // Before the status: the coordinator has every count by
+                    // the time it sees the shard idle.
+                    if let refusals = shard.refusalsIfChanged() { outgoing.append(refusals) }
                     if let status = shard.statusIfChanged() { outgoing.append(status) }
                 }
                 if !outgoing.isEmpty {
@@ -147,6 +150,8 @@ public enum ShardWorker {
                     stop(exitCode: 1)
                 }
             }
+            // Refusals counted while stopping still belong in the report.
+            if let refusals = shard.refusalsIfChanged() { try? writer.send(contentsOf: [refusals]) }
             writer.close()
             return exitCode
         }

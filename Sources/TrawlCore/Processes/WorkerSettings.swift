@@ -12,8 +12,9 @@ struct WorkerSettings: Codable, Sendable {
     var mode: CrawlOptions.InProcessMode
     /// This worker's share of `--concurrency`.
     var concurrency: Int
-    var perHost: Int
-    var maxDepth: Int?
+    /// The crawl's frontier limits, whole, but with no page budget: the
+    /// parent enforces --max-pages over every shard.
+    var limits: Frontier.Limits
     var scopeRule: CrawlScope.Rule
     /// Every seed (all shards): `--scope host|domain` is relative to them.
     var seeds: [String]
@@ -21,11 +22,7 @@ struct WorkerSettings: Codable, Sendable {
     var deny: [String]
     var includeOutOfScopeEdges: Bool
     var fetch: FetchConfiguration
-    var obeyRobots: Bool
-    var delayMilliseconds: Int64
     var retry: RetryPolicy
-    var maxPagesPerHost: Int?
-    var maxQueryVariants: Int?
     var stripQueryParameters: [String]
     var maxURLLength: Int
 
@@ -35,8 +32,8 @@ struct WorkerSettings: Codable, Sendable {
         shards = options.workers
         mode = options.workerMode
         concurrency = ShardPlan.concurrency(ofShard: shard, total: options.concurrency, shards: options.workers)
-        perHost = options.limits.perHost
-        maxDepth = options.limits.maxDepth
+        limits = options.limits
+        limits.maxPages = nil
         scopeRule = options.scopeRule
         self.seeds = seeds.map(\.href)
         allow = options.allow.map(\.pattern)
@@ -44,21 +41,9 @@ struct WorkerSettings: Codable, Sendable {
         includeOutOfScopeEdges = options.includeOutOfScopeEdges
         fetch = options.fetch
         fetch.maxConnections = concurrency
-        obeyRobots = options.limits.obeyRobots
-        delayMilliseconds = Int64(options.limits.delay.milliseconds)
         retry = options.retry
-        maxPagesPerHost = options.limits.maxPagesPerHost
-        maxQueryVariants = options.limits.maxQueryVariants
         stripQueryParameters = options.links.stripQueryParameters.map(\.pattern)
         maxURLLength = options.links.maxURLLength
-    }
-
-    /// The shard frontier's limits: the parent's, but no page budget (the
-    /// parent enforces --max-pages over every shard).
-    var limits: Frontier.Limits {
-        Frontier.Limits(maxDepth: maxDepth, maxPages: nil, perHost: perHost, obeyRobots: obeyRobots,
-                        delay: .milliseconds(delayMilliseconds), maxPagesPerHost: maxPagesPerHost,
-                        maxQueryVariants: maxQueryVariants)
     }
 
     func encoded() throws -> Data {

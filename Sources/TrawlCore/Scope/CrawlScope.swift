@@ -1,3 +1,4 @@
+import TrawlFetch
 import TrawlURL
 
 /// Decides which URLs belong to the crawl: the `--scope` rule relative to the
@@ -7,7 +8,11 @@ public struct CrawlScope: Sendable {
     public enum Rule: String, Sendable, CaseIterable, Codable {
         /// Stay on the seeds' host names (any scheme or port).
         case host
-        /// Stay on the seeds' registrable domains (`a.example.com` ~ `b.example.com`).
+        /// Stay on the seeds' registrable domains (`a.example.com` ~
+        /// `b.example.com`), by the Public Suffix List: `a.github.io` and
+        /// `b.github.io` are different sites, as are `x.ne.jp` and `y.ne.jp`.
+        /// A seed that is an IP address, or a public suffix itself, keeps
+        /// to its own host.
         case domain
         /// Any http(s) URL.
         case any
@@ -22,9 +27,17 @@ public struct CrawlScope: Sendable {
     public init(rule: Rule, seeds: [WebURL], allow: [PatternMatcher] = [], deny: [PatternMatcher] = []) {
         self.rule = rule
         self.hosts = Set(seeds.compactMap(\.host))
-        self.domains = Set(seeds.compactMap { $0.registrableDomainApproximation ?? $0.host })
+        self.domains = Set(seeds.compactMap { Self.siteKey(of: $0) })
         self.allow = allow
         self.deny = deny
+    }
+
+    /// What `--scope domain` compares: the registrable domain, or the host
+    /// itself for an IP address or a host that has none.
+    static func siteKey(of url: WebURL) -> String? {
+        guard let host = url.host else { return nil }
+        guard url.hasDomainHost else { return host }
+        return PublicSuffixList.registrableDomain(of: host) ?? host
     }
 
     public func contains(_ url: WebURL) -> Bool {
@@ -33,7 +46,7 @@ public struct CrawlScope: Sendable {
         case .host:
             guard hosts.contains(host) else { return false }
         case .domain:
-            guard domains.contains(url.registrableDomainApproximation ?? host) else { return false }
+            guard let key = Self.siteKey(of: url), domains.contains(key) else { return false }
         case .any:
             break
         }

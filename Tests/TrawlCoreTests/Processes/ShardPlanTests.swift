@@ -20,7 +20,10 @@ extension Processes {
             options.workers = 3
             options.workerMode = .pool
             options.concurrency = 100
-            options.limits = Frontier.Limits(maxDepth: 4, maxPages: 50, perHost: 3)
+            options.limits = Frontier.Limits(
+                maxDepth: 4, maxPages: 50, perHost: 3, obeyRobots: true, delay: .milliseconds(250),
+                maxCrawlDelay: .seconds(7), maxPagesPerHost: 90, maxQueryVariants: 11, maxPathSegments: 12,
+                maxPathRepeats: 3, maxPathVariants: 44)
             options.scopeRule = .domain
             options.allow = [try PatternMatcher("/a/", flag: "--allow")]
             options.deny = [try PatternMatcher("\\.pdf$", flag: "--deny")]
@@ -33,7 +36,11 @@ extension Processes {
             #expect(settings.shard == 2 && settings.shards == 3)
             #expect(settings.mode == .pool)
             #expect(settings.concurrency == 33)
-            #expect(settings.perHost == 3 && settings.maxDepth == 4)
+            // Every frontier limit is carried whole, but the page budget is
+            // the parent's alone.
+            var expected = options.limits
+            expected.maxPages = nil
+            #expect(settings.limits == expected)
             #expect(settings.scopeRule == .domain)
             #expect(settings.seeds == ["http://a.example.com/", "https://b.example.org/x"])
             #expect(settings.allow == ["/a/"] && settings.deny == ["\\.pdf$"])

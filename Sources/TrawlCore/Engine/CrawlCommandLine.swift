@@ -1,0 +1,60 @@
+import Foundation
+
+/// The `trawl crawl` command line that runs a crawl with these options
+/// again: every flag that shapes the result, spelled out even at its
+/// default, so the command means the same crawl after a default changes.
+/// report.json records it; `--out` is left out (a rerun gets a new folder).
+public enum CrawlCommandLine {
+    public static func arguments(options: CrawlOptions, seedsPath: String) -> [String] {
+        var args = ["trawl", "crawl", seedsPath, "--mode", options.mode.rawValue,
+                    "--concurrency", "\(options.concurrency)", "--per-host", "\(options.limits.perHost)"]
+        if options.mode == .processes {
+            args += ["--workers", "\(options.workers)", "--worker-mode", options.workerMode.rawValue]
+        }
+        let limits = options.limits
+        args += ["--scope", options.scopeRule.rawValue]
+        for pattern in options.allow { args += ["--allow", pattern.pattern] }
+        for pattern in options.deny { args += ["--deny", pattern.pattern] }
+        args += ["--edges", options.includeOutOfScopeEdges ? "all" : "in-scope"]
+        if let maxDepth = limits.maxDepth { args += ["--max-depth", "\(maxDepth)"] }
+        if let maxPages = limits.maxPages { args += ["--max-pages", "\(maxPages)"] }
+        if let maxTime = options.maxTime { args += ["--max-time", "\(maxTime.milliseconds / 1000)s"] }
+        if let bytes = options.maxMemoryBytes { args += ["--max-memory", "\(bytes)B"] }
+        if let cap = limits.maxPagesPerHost { args += ["--max-pages-per-host", "\(cap)"] }
+        // 0 turns a trap limit off.
+        args += ["--max-query-variants", "\(limits.maxQueryVariants ?? 0)",
+                 "--max-path-segments", "\(limits.maxPathSegments ?? 0)",
+                 "--max-path-repeats", "\(limits.maxPathRepeats ?? 0)",
+                 "--max-path-variants", "\(limits.maxPathVariants ?? 0)",
+                 "--max-url-length", "\(options.links.maxURLLength)"]
+        for pattern in options.links.stripQueryParameters { args += ["--strip-query-params", pattern.pattern] }
+        if !limits.obeyRobots { args.append("--ignore-robots") }
+        args += ["--delay", "\(Int64(limits.delay.milliseconds))",
+                 "--retries", "\(options.retry.maxRetries)",
+                 "--retry-on", options.retry.statuses.sorted().map(String.init).joined(separator: ","),
+                 "--timeout", "\(options.fetch.timeout.milliseconds / 1000)",
+                 "--max-bytes", "\(options.fetch.maxBodyBytes)B",
+                 "--max-redirects", "\(options.fetch.maxRedirects)",
+                 "--user-agent", options.fetch.userAgent]
+        for entry in options.fetch.connectTo { args += ["--connect-to", entry] }
+        return args
+    }
+
+    /// `text` as one word for a POSIX shell: bare when it is made only of
+    /// characters no shell treats specially, else in single quotes.
+    public static func shellQuoted(_ text: String) -> String {
+        let safe = text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                true
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":"),
+                 UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"):
+                true
+            default: false
+            }
+        }
+        if safe && !text.isEmpty { return text }
+        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
