@@ -12,6 +12,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/serve.sh
+# The generated web is numbered on purpose and its 500s are permanent: no
+# path-variant cap, no status retried (as `trawl compare` runs it).
+GENERATED_WEB_FLAGS="--max-path-variants 0 --retry-on none"
 
 BIN=${BIN:-.build/release/trawl}
 HOSTS=${HOSTS:-20}
@@ -42,7 +45,7 @@ for concurrency in $CONCURRENCIES; do
             extra=()
             [ "$mode" = processes ] && extra=(--workers "$WORKERS" --worker-mode "$WORKER_MODE")
             "$BIN" crawl "$OUT/seeds.txt" --mode "$mode" "${extra[@]}" --concurrency "$concurrency" --per-host "$concurrency" \
-                --connect-to "::127.0.0.1:$PORT" --out "$dir" --quiet >"$dir.log" 2>&1 || { echo "run failed: $dir.log" >&2; cat "$dir.log" >&2; continue; }
+                --connect-to "::127.0.0.1:$PORT" $GENERATED_WEB_FLAGS --out "$dir" --quiet >"$dir.log" 2>&1 || { echo "run failed: $dir.log" >&2; cat "$dir.log" >&2; continue; }
             report="$dir/report.json"
             pps=$(field pages_per_second "$report")
             cpu=$(field cpu_seconds_per1000_pages "$report")

@@ -9,6 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/serve.sh
+# The generated web is numbered on purpose and its 500s are permanent: no
+# path-variant cap, no status retried (as `trawl compare` runs it).
+GENERATED_WEB_FLAGS="--max-path-variants 0 --retry-on none"
 
 BIN=${BIN:-.build/release/trawl}
 HOSTS=${HOSTS:-20}
@@ -35,7 +38,7 @@ results=()
 for run in $(seq 1 "$REPEAT"); do
     before=$(ticks $SERVER)
     "$BIN" crawl "$OUT/seeds.txt" --mode "$MODE" --concurrency "$CONCURRENCY" --per-host "$PER_HOST" \
-        --connect-to "::127.0.0.1:$PORT" --out "$OUT/run-$run" --quiet >"$OUT/run-$run.log"
+        --connect-to "::127.0.0.1:$PORT" $GENERATED_WEB_FLAGS --out "$OUT/run-$run" --quiet >"$OUT/run-$run.log"
     after=$(ticks $SERVER)
     report="$OUT/run-$run/report.json"
     pps=$(field pages_per_second "$report")

@@ -102,7 +102,9 @@ struct CrawlEngineTests {
         }
         #expect(run.fetchedURLs.count == 37)
         #expect(run.result.report.pages == 37)
-        #expect(run.result.report.completed)
+        // Pages were left: the budget, not the web, ended the crawl.
+        #expect(!run.result.report.completed)
+        #expect(run.result.report.stopReason == "max-pages")
     }
 
     @Test func anUnwritableOutputFolderFailsBeforeAnyFetch() async throws {

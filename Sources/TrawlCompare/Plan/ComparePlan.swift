@@ -50,8 +50,16 @@ public struct ComparePlan: Sendable, Codable, Equatable {
         if let maxPages = workload.maxPages { arguments += ["--max-pages", "\(maxPages)"] }
         if let connectTo { arguments += ["--connect-to", connectTo] }
         if run.mode == dropEdgesInMode { arguments += ["--deny", Self.droppedPages] }
+        if workload.web != nil { arguments += Self.generatedWebArguments }
         return arguments + workload.crawlArguments
     }
+
+    /// For a generated web, which has no traps and is numbered on purpose
+    /// (`/page/1` … `/page/N`, any N), and whose 500s are permanent by
+    /// design: no path-variant cap (it would cut a web of more than 1,000
+    /// pages per host), and no status retried (retry backoffs are timers,
+    /// not the strategy under test). Transport failures are still retried.
+    public static let generatedWebArguments = ["--max-path-variants", "0", "--retry-on", "none"]
 
     /// Generated pages whose number ends in 7: a tenth of the web.
     static let droppedPages = "/page/[0-9]*7$"

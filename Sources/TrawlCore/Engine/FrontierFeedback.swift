@@ -22,7 +22,7 @@ enum FrontierFeedback {
             return .robots
         }
         if !stopping, let wait = outcome.retryAfter {
-            frontier.retry(job, notBefore: now + wait)
+            frontier.retry(job, notBefore: now + wait, holdingHost: outcome.retryHoldsHost)
             return .retried
         }
         frontier.complete(job)

@@ -20,4 +20,8 @@ public struct PageOutcome: Sendable {
     /// long the host should wait first (backoff with jitter, or the
     /// server's Retry-After). The engine retries instead of recording it.
     public var retryAfter: Duration? = nil
+    /// Whether the whole host waits `retryAfter` (the server or the network
+    /// said to slow down: a transport error, 429, 502, 503, 504, or any
+    /// Retry-After), or only this page (another status of `--retry-on`).
+    public var retryHoldsHost = true
 }

@@ -46,6 +46,7 @@ public struct PageProcessor: Sendable {
             if retry.isTransient(status: response.status) {
                 let retryAfter = response.header("retry-after").flatMap { RetryPolicy.parseRetryAfter($0) }
                 outcome.retryAfter = retry.delay(afterAttempt: job.attempt, url: job.url, retryAfter: retryAfter)
+                outcome.retryHoldsHost = retryAfter != nil || RetryPolicy.slowsTheHost(status: response.status)
             }
             return outcome
         }

@@ -46,6 +46,12 @@ public struct RetryPolicy: Sendable, Codable, Equatable {
         statuses.contains(status)
     }
 
+    /// Statuses by which a server (or its gateway) says it is overloaded or
+    /// down: the whole host waits before its retry, not only the page.
+    static func slowsTheHost(status: Int) -> Bool {
+        status == 429 || status == 502 || status == 503 || status == 504
+    }
+
     /// A Retry-After value (RFC 9110 §10.2.3): delay-seconds or an
     /// HTTP-date, as a duration from `now`; nil if it is neither. A date in
     /// the past means "now".

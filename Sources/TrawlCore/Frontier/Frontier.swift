@@ -134,6 +134,9 @@ public struct Frontier: Sendable {
     private var hosts: [HostState] = []
     /// Parked hosts inside their delay, with the time each may go again.
     private var delayed: [Int: Duration] = [:]
+    /// Pages waiting to be retried without holding their host back, with
+    /// the time each may go again (see `retry`). Few: a plain array.
+    private var retryWaits: [(due: Duration, url: String, hostID: Int)] = []
     private var levels: [Level] = []
     private var lowestPendingDepth = 0
 
@@ -206,6 +209,7 @@ public struct Frontier: Sendable {
             delayed[hostID] = nil
             wakeHost(hostID)
         }
+        if !retryWaits.isEmpty { releaseRetries(dueBy: now) }
         advanceLowestPendingDepth()
         var depth = lowestPendingDepth
         let deepest = min(lowestPendingDepth + 1, depthCeiling ?? Int.max)
@@ -218,7 +222,29 @@ public struct Frontier: Sendable {
 
     /// When a host parked by its delay may go again: the driver should call
     /// `next(at:)` then, even if no fetch has finished. nil: none is parked.
-    public var nextWakeUp: Duration? { pageBudgetSpent ? nil : delayed.values.min() }
+    public var nextWakeUp: Duration? {
+        if pageBudgetSpent { return nil }
+        let retryDue = retryWaits.lazy.map(\.due).min()
+        guard let host = delayed.values.min() else { return retryDue }
+        return retryDue.map { min($0, host) } ?? host
+    }
+
+    /// Puts the pages whose retry wait is over back at the head of their
+    /// host's queue.
+    private mutating func releaseRetries(dueBy now: Duration) {
+        var waiting: [(due: Duration, url: String, hostID: Int)] = []
+        for wait in retryWaits {
+            guard wait.due <= now else {
+                waiting.append(wait)
+                continue
+            }
+            guard let entry = entries[wait.url], entry.state == .queued else { continue }
+            requeueFirst(wait.url, hostID: wait.hostID, depth: entry.depth)
+            // A host parked only because its queue was empty may go now.
+            wakeHost(wait.hostID)
+        }
+        retryWaits = waiting
+    }
 
     /// The smallest depth queued or in flight, nil when nothing is.
     public mutating func minimumPendingDepth() -> Int? {
@@ -237,9 +263,12 @@ public struct Frontier: Sendable {
     }
 
     /// Puts a page that failed transiently back at the head of its host's
-    /// queue (same depth); the host sends nothing before `notBefore`, which
-    /// is how a 429's Retry-After or a backoff slows the whole host down.
-    public mutating func retry(_ job: CrawlJob, notBefore: Duration) {
+    /// queue (same depth), to go again at `notBefore`. With `holdingHost`
+    /// the whole host sends nothing before then: that is how a 429's
+    /// Retry-After, a 503 or a refused connection slows the host down.
+    /// Without it only the page waits (a 500 on one page says nothing of
+    /// the others), and the host's other pages go on.
+    public mutating func retry(_ job: CrawlJob, notBefore: Duration, holdingHost: Bool = true) {
         guard job.kind == .page, var entry = entries[job.url], entry.state == .inFlight else { return }
         entry.state = .queued
         entry.attempt += 1
@@ -247,14 +276,23 @@ public struct Frontier: Sendable {
         inFlight -= 1
         queued += 1
         dispatched -= 1  // --max-pages counts pages, not attempts
-        hosts[job.hostID].nextStart = max(hosts[job.hostID].nextStart, notBefore)
-        if levels[entry.depth].queues[job.hostID] == nil {
-            levels[entry.depth].queues[job.hostID] = [job.url]
-            levels[entry.depth].ready.append(job.hostID)
+        if holdingHost {
+            hosts[job.hostID].nextStart = max(hosts[job.hostID].nextStart, notBefore)
+            requeueFirst(job.url, hostID: job.hostID, depth: entry.depth)
         } else {
-            levels[entry.depth].queues[job.hostID]!.prepend(job.url)
+            // Still pending at its depth, so the depth gate holds meanwhile.
+            retryWaits.append((notBefore, job.url, job.hostID))
         }
         release(job.hostID)
+    }
+
+    private mutating func requeueFirst(_ url: String, hostID: Int, depth: Int) {
+        if levels[depth].queues[hostID] == nil {
+            levels[depth].queues[hostID] = [url]
+            levels[depth].ready.append(hostID)
+        } else {
+            levels[depth].queues[hostID]!.prepend(url)
+        }
     }
 
     /// Reports a host's robots.txt as fetched, with the rules this crawler

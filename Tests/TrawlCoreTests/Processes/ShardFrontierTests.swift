@@ -70,11 +70,14 @@ extension Processes {
             #expect(again.map(\.depth) == [2])
         }
 
-        @Test func linksBeyondMaxDepthAndLinksWhileStoppingAreNotRouted() {
+        /// A link beyond --max-depth still goes to its owner, which counts
+        /// it as refused (so the report matches a one-process crawl's); a
+        /// link found while stopping goes nowhere.
+        @Test func linksBeyondMaxDepthAreRoutedAndLinksWhileStoppingAreNot() {
             var frontier = shard(maxDepth: 2)
             let foreignLink = Self.foreignHost[0] + "/b"
             let atLimit = outcome(of: CrawlJob(url: Self.ownHost[0] + "/x", depth: 2, hostID: 0), links: [foreignLink])
-            #expect(frontier.complete(atLimit, following: true).map(\.name) == ["page"])
+            #expect(frontier.complete(atLimit, following: true).map(\.name) == ["page", "links"])
             let stopping = outcome(of: CrawlJob(url: Self.ownHost[0] + "/y", depth: 0, hostID: 0), links: [foreignLink])
             #expect(frontier.complete(stopping, following: false).map(\.name) == ["page"])
         }
