@@ -40,6 +40,10 @@ CURLcode CCurl_easy_setopt_write_function(CURL *handle, CURLoption option, curl_
     return curl_easy_setopt(handle, option, value);
 }
 
+CURLcode CCurl_easy_setopt_opensocket_function(CURL *handle, curl_opensocket_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, value);
+}
+
 CURLcode CCurl_easy_setopt_xferinfo_function(CURL *handle, curl_xferinfo_callback value) {
     return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
 }

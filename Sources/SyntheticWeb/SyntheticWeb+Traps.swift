@@ -45,12 +45,16 @@ extension SyntheticWeb {
     }
 
     /// `truthEdges()`, less (when `obeyingRobots`) the edges whose source
-    /// lies under a `robots-disallowed` prefix of `hostileTraps()`: what a
+    /// lies under a `robots-disallowed` or `robots-unavailable` prefix of
+    /// `hostileTraps()`: what a
     /// crawler that obeys robots.txt (a 5xx robots.txt disallowing all, as
     /// RFC 9309 says) can see, calendar pages apart.
     public func truthEdges(obeyingRobots: Bool) -> [String] {
         let disallowed =
-            obeyingRobots ? hostileTraps().filter { $0.match == .prefix && $0.outcome == "robots-disallowed" } : []
+            obeyingRobots
+            ? hostileTraps().filter {
+                $0.match == .prefix && ($0.outcome == "robots-disallowed" || $0.outcome == "robots-unavailable")
+            } : []
         guard !disallowed.isEmpty else { return truthEdges() }
         return truthEdges().filter { line in
             let source = String(line.prefix { $0 != "," })

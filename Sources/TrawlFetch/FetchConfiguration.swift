@@ -35,6 +35,17 @@ public struct FetchConfiguration: Sendable, Codable {
     /// e.g. `"::127.0.0.1:8080"` sends every request to 127.0.0.1:8080 while
     /// keeping the URL's host in `Host:` and TLS.
     public var connectTo: [String] = []
+    /// CURLOPT_RESOLVE entries, `HOST:PORT:ADDRESS[,ADDRESS]...`, e.g.
+    /// `"meta.test:80:169.254.169.254"`: the addresses `HOST:PORT` resolves
+    /// to, without asking DNS. Unlike `connectTo`, the URL's host still
+    /// decides what is connected to, so `addressGuard` judges these
+    /// addresses like any DNS answer.
+    public var resolve: [String] = []
+    /// The addresses never connected to: link-local by default, private
+    /// ones too with `refusePrivate`. The CONNECT-HOSTs of `connectTo` are
+    /// exempt. A refused address fails the transfer with
+    /// `FetchError.Code.addressRefused` before a packet is sent.
+    public var addressGuard = AddressGuard()
     /// The connection cache and the cap on open connections
     /// (CURLMOPT_MAXCONNECTS and CURLMOPT_MAX_TOTAL_CONNECTIONS). Set it near
     /// the crawl's concurrency: idle keep-alive connections hold fds too.

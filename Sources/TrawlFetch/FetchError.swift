@@ -38,6 +38,11 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         public static let badResponse = Code(rawValue: "bad-response")
         /// The fetcher shut down before the transfer finished.
         public static let cancelled = Code(rawValue: "cancelled")
+        /// The address connected to is one `FetchConfiguration.addressGuard`
+        /// refuses (link-local, or private with `refusePrivate`); nothing was
+        /// sent to it. Not a transient failure: retrying reaches the same
+        /// address.
+        public static let addressRefused = Code(rawValue: "address-refused")
         /// Anything else; `message` and `curlCode` say what.
         public static let other = Code(rawValue: "other")
     }
@@ -47,12 +52,23 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
     public var url: String
     public var message: String
     public var curlCode: Int
+    /// The final response's HTTP status when its headers had arrived before
+    /// the failure (`tooLarge`, a `timeout` mid-body, `badEncoding`), else
+    /// nil. After redirects, "final" is the request that failed: a redirect
+    /// followed to an address that refuses connections has no status.
+    public var status: Int?
+    /// The final response's body bytes received before the failure, after
+    /// content decoding; for `tooLarge`, those kept up to the cap. 0 when
+    /// `status` is nil.
+    public var bytesReceived: Int
 
-    public init(code: Code, url: String, message: String, curlCode: Int = 0) {
+    public init(code: Code, url: String, message: String, curlCode: Int = 0, status: Int? = nil, bytesReceived: Int = 0) {
         self.code = code
         self.url = url
         self.message = message
         self.curlCode = curlCode
+        self.status = status
+        self.bytesReceived = bytesReceived
     }
 
     public var description: String {

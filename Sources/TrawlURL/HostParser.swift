@@ -60,24 +60,16 @@ enum HostParser {
         return .domain
     }
 
-    /// The common case: ASCII, no "%", no "xn--" label. Domain to ASCII is
-    /// then just lower-casing plus the forbidden-code-point check (a
-    /// forbidden byte, "%" included, sends the host down the slow path,
-    /// which decodes escapes and fails for what is still forbidden).
+    /// The common case: ASCII, no "%". The domain parser then only
+    /// lower-cases, even "xn--" labels (see `DomainToASCII`), and checks for
+    /// forbidden code points (a forbidden byte, "%" included, sends the
+    /// host down the slow path, which decodes escapes and fails for what is
+    /// still forbidden).
     private static func appendASCIIFastPath(_ input: ArraySlice<UInt8>, to out: inout [UInt8]) -> Bool {
         out.reserveCapacity(out.count + input.count)
-        var labelStart = true
-        var i = input.startIndex
-        while i < input.endIndex {
-            let b = input[i]
+        for b in input {
             if b >= 0x80 || isForbiddenDomainByte(b) { return false }
-            if labelStart, b | 0x20 == 0x78, i + 3 < input.endIndex,
-               input[i + 1] | 0x20 == 0x6E, input[i + 2] == 0x2D, input[i + 3] == 0x2D {
-                return false
-            }
             out.append(b.asciiLowercased)
-            labelStart = b == ASCII.period
-            i += 1
         }
         return true
     }

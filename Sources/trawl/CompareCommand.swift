@@ -107,7 +107,7 @@ struct CompareCommand: AsyncParsableCommand {
             Terminal.fail("cannot find the trawl executable (/proc/self/exe) to start the runs")
             throw ExitCode(70)
         }
-        let directory = "\(out)/\(RunName.make(prefix: "compare"))"
+        let directory = try reportingErrors { try OutputFolder.createUnique("\(out)/\(RunName.make(prefix: "compare"))") }
         var runner = CompareRunner(executablePath: executable, directory: directory, plan: plan, workloads: workloads,
                                    command: CommandText.reproducing(CommandLine.arguments))
         runner.keepExports = keepExports

@@ -13,9 +13,11 @@ struct CrawlCommand: AsyncParsableCommand {
             Ctrl-C or SIGTERM stops the crawl and still writes every export (exit 130 or 143); a second \
             signal exits at once.
 
-            Exit status: 0 crawled; 64 bad flags; 65 the seeds file is not text, or has a bad line and \
+            Exit status: 0 crawled (completed, or stopped by --max-pages, --max-time or --max-memory: \
+            report.json says which); 64 bad flags, or a --concurrency the file-descriptor limit cannot hold; 65 the seeds file is not text, or has a bad line and \
             --strict is set; 66 the seeds file is missing or unreadable, or has no valid seed; 70 a worker \
-            of --mode processes died; 73 --out cannot be created; 74 a write failed mid-crawl (disk full): \
+            of --mode processes died; 73 --out cannot be created, holds an earlier crawl's files (see --overwrite), \
+            or is in use by another crawl; 74 a write failed mid-crawl (disk full): \
             the message names the file, and every other export is still valid.
             """
     )
@@ -25,8 +27,13 @@ struct CrawlCommand: AsyncParsableCommand {
 
     @OptionGroup var flags: CrawlFlags
 
-    @Option(help: "Output folder for this run (created if missing).")
+    @Option(help: ArgumentHelp(
+        "Output folder for this run (created if missing).",
+        discussion: "Refused (exit 73) when it holds a crawl's files, unless --overwrite, or while another crawl writes it."))
     var out: String?
+
+    @Flag(help: "Let --out replace an earlier crawl's files there (they are deleted first).")
+    var overwrite = false
 
     @Flag(help: "Treat a bad seed line as fatal instead of skipping it.")
     var strict = false
@@ -34,8 +41,14 @@ struct CrawlCommand: AsyncParsableCommand {
     @Flag(help: "No progress line on stderr.")
     var quiet = false
 
+    func validate() throws {
+        if overwrite && out == nil {
+            throw ValidationError("--overwrite needs --out: the default folder is always a new one")
+        }
+    }
+
     func run() async throws {
-        let seedList = try reportingErrors { try SeedList(contentsOf: seeds) }
+        let seedList = try reportingErrors { try SeedList(contentsOf: seeds, maxURLLength: flags.maxURLLength) }
         for problem in seedList.problems {
             if strict { Terminal.fail("\(seeds): \(problem)") } else { Terminal.warn("\(seeds): \(problem) (skipped)") }
         }
@@ -44,9 +57,23 @@ struct CrawlCommand: AsyncParsableCommand {
             Terminal.fail(error.description)
             throw error.exitCode
         }
-        let directory = out ?? "output/\(RunName.make(prefix: "crawl"))"
-        let options = try reportingErrors { try flags.options(outputDirectory: directory) }
+        // Every other check first: a refused crawl leaves no folder behind.
+        try reportingErrors { try seedList.requireSeeds() }
+        var options = try reportingErrors { try flags.options(outputDirectory: out ?? "") }
+        options.overwriteOutput = overwrite
+        options.outputDirectory = try reportingErrors { try outputDirectory() }
         try await CrawlRunner.run(seeds: seedList, options: options, quiet: quiet)
+    }
+}
+
+extension CrawlCommand {
+    /// The folder this run writes: by default a new one (mkdir, so two
+    /// crawls started in the same second get `crawl-…` and `crawl-…-2`);
+    /// else --out, which the engine claims (locked, and refused when it
+    /// holds a crawl's files).
+    private func outputDirectory() throws(TrawlError) -> String {
+        guard let out else { return try OutputFolder.createUnique("output/\(RunName.make(prefix: "crawl"))") }
+        return out
     }
 }
 
@@ -94,6 +121,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
 
 enum RunName {
     /// "crawl-20261125-093012": sorts by time, safe in any file system.
+    /// One-second resolution: `OutputFolder.createUnique` makes it unique.
     static func make(prefix: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -20,36 +20,36 @@ struct CrawlFlags: ParsableArguments {
             """))
     var mode: CrawlOptions.Mode = .async
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Transfers in flight at most, all hosts together (threads: request threads alive; pool: pool size).",
         discussion: "processes: split evenly across the workers (100 over 3 workers: 34, 33, 33), so the total is the same in every mode."))
     var concurrency: Int = 64
 
-    @Option(name: .customLong("per-host"), help: ArgumentHelp(
+    @Option(name: .customLong("per-host"), parsing: .unconditional, help: ArgumentHelp(
         "Transfers in flight at most per host (scheme://host:port).",
         discussion: "processes: applies unchanged inside each worker, since every host belongs to exactly one worker."))
     var perHost: Int = 8
 
-    @Option(help: "processes: number of worker processes (shards).")
+    @Option(parsing: .unconditional, help: "processes: number of worker processes (shards).")
     var workers: Int = 2
 
     @Option(name: .customLong("worker-mode"), help: "processes: the strategy inside each worker (async, threads or pool).")
     var workerMode: CrawlOptions.InProcessMode = .async
 
-    @Option(name: .customLong("max-depth"), help: "Fetch only pages at most this many links from a seed.")
+    @Option(name: .customLong("max-depth"), parsing: .unconditional, help: "Fetch only pages at most this many links from a seed.")
     var maxDepth: Int?
 
-    @Option(name: .customLong("max-pages"), help: ArgumentHelp(
+    @Option(name: .customLong("max-pages"), parsing: .unconditional, help: ArgumentHelp(
         "Stop handing out URLs after this many fetches.",
         discussion: "processes: the parent keeps the first N pages the workers finish and stops them; fetches still in flight are dropped."))
     var maxPages: Int?
 
-    @Option(name: .customLong("max-time"), help: ArgumentHelp(
+    @Option(name: .customLong("max-time"), parsing: .unconditional, help: ArgumentHelp(
         "Stop the crawl after this much wall-clock time, e.g. 90s, 15m, 2h (off by default).",
         discussion: "Every export is still written; report.json says completed: false, stop_reason: max-time."))
     var maxTime: DurationArgument?
 
-    @Option(name: .customLong("max-memory"), help: ArgumentHelp(
+    @Option(name: .customLong("max-memory"), parsing: .unconditional, help: ArgumentHelp(
         "Stop the crawl cleanly before its resident memory reaches this size, e.g. 512MB (off by default).",
         discussion: "Sampled every 100 ms over the whole process tree; the crawl stops at 90 % of it, so the stop and the exports fit. report.json says stop_reason: max-memory."))
     var maxMemory: ByteSize?
@@ -57,12 +57,12 @@ struct CrawlFlags: ParsableArguments {
     @Flag(name: .customLong("ignore-robots"), help: "Do not fetch or obey robots.txt (RFC 9309 is obeyed by default).")
     var ignoreRobots = false
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Least milliseconds between the starts of two requests to one host.",
         discussion: "A host's robots.txt Crawl-delay raises it (capped at 30 s). A host that must wait holds no concurrency slot: other hosts' fetches go on."))
     var delay: Int = 0
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Retries of a transient failure (connect error, timeout, reset, or a --retry-on status).",
         discussion: "Exponential backoff from 500 ms with jitter, or the server's Retry-After (up to 60 s); the host waits meanwhile without holding a slot. pages.jsonl gives each page's retries."))
     var retries: Int = 2
@@ -73,25 +73,25 @@ struct CrawlFlags: ParsableArguments {
         valueName: "codes"))
     var retryOn: StatusList = StatusList(codes: RetryPolicy.defaultStatuses.sorted())
 
-    @Option(name: .customLong("max-pages-per-host"), help: "Fetch at most this many URLs of any one host (scheme://host:port).")
+    @Option(name: .customLong("max-pages-per-host"), parsing: .unconditional, help: "Fetch at most this many URLs of any one host (scheme://host:port).")
     var maxPagesPerHost: Int?
 
-    @Option(name: .customLong("max-query-variants"), help: ArgumentHelp(
+    @Option(name: .customLong("max-query-variants"), parsing: .unconditional, help: ArgumentHelp(
         "Fetch at most this many distinct queries of one host and path.",
         discussion: "Guards against query-string explosions (calendars, faceted search, session ids). 0 turns it off."))
     var maxQueryVariants: Int = 1000
 
-    @Option(name: .customLong("max-path-segments"), help: ArgumentHelp(
+    @Option(name: .customLong("max-path-segments"), parsing: .unconditional, help: ArgumentHelp(
         "Fetch no URL whose path has more segments than this (0: no limit).",
         discussion: "Heritrix's TooManyPathSegmentsDecideRule, with its default: real sites stay far below 20, while a trap that adds a segment per link (/a/b/c/…) grows without end. The limit spares seeds."))
     var maxPathSegments: Int = 20
 
-    @Option(name: .customLong("max-path-repeats"), help: ArgumentHelp(
+    @Option(name: .customLong("max-path-repeats"), parsing: .unconditional, help: ArgumentHelp(
         "Fetch no URL in which a run of path segments repeats more than this many times in a row (0: no limit).",
         discussion: "Heritrix's PathologicalPathDecideRule: /a/b/a/b/a/b/ is a relative link resolved against itself, over and over. The default 2 lets /a/a/ through but not /a/a/a/."))
     var maxPathRepeats: Int = 2
 
-    @Option(name: .customLong("max-path-variants"), help: ArgumentHelp(
+    @Option(name: .customLong("max-path-variants"), parsing: .unconditional, help: ArgumentHelp(
         "Fetch at most this many URLs of one host whose paths differ only in their digits (0: no limit).",
         discussion: "The path twin of --max-query-variants: an endless calendar (/cal/2031/04, /cal/2031/05, …) or a counter in the path. A catalog with more numbered pages under one path pattern needs a higher value."))
     var maxPathVariants: Int = 1000
@@ -101,8 +101,15 @@ struct CrawlFlags: ParsableArguments {
         valueName: "regex"))
     var stripQueryParams: [String] = []
 
-    @Option(name: .customLong("max-url-length"), help: "Longest URL fetched, in bytes (a longer link is still an edge).")
+    @Option(name: .customLong("max-url-length"), parsing: .unconditional, help: ArgumentHelp(
+        "Longest URL kept, in bytes: a longer link is dropped (counted, not an edge, not fetched); a longer seed is refused.",
+        discussion: "Browsers handle about 2,000 bytes reliably and servers often refuse more than 8 KB."))
     var maxURLLength: Int = 8192
+
+    @Option(name: .customLong("max-links-per-page"), parsing: .unconditional, help: ArgumentHelp(
+        "Distinct links kept per page at most; later ones are counted (links_over_limit) and dropped.",
+        discussion: "Heritrix's outlink cap. Real pages carry 70-300 links and index pages a few thousand; a page that holds more is treated as hostile. A page also keeps at most 4 MiB of link text, whatever the count."))
+    var maxLinksPerPage: Int = LinkFilter.defaultMaxLinksPerPage
 
     @Option(help: "Which links to follow: host (the seeds' hosts), domain (their registrable domains), any.")
     var scope: CrawlScope.Rule = .host
@@ -116,17 +123,32 @@ struct CrawlFlags: ParsableArguments {
     @Option(help: "edges.csv rows: in-scope (targets inside the crawl scope) or all.")
     var edges: EdgeSelection = .inScope
 
-    @Option(help: "Whole-transfer timeout in seconds.")
+    @Option(parsing: .unconditional, help: "Whole-transfer timeout in seconds.")
     var timeout: Double = 30
 
-    @Option(name: .customLong("max-bytes"), help: "Largest body kept, e.g. 10MB; bigger transfers are aborted (too-large).")
+    @Option(name: .customLong("max-bytes"), parsing: .unconditional, help: "Largest body kept, e.g. 10MB; bigger transfers are aborted (too-large).")
     var maxBytes: ByteSize = ByteSize(bytes: 10 << 20)
 
-    @Option(name: .customLong("max-redirects"), help: "Redirects followed per fetch.")
+    @Option(name: .customLong("max-redirects"), parsing: .unconditional, help: "Redirects followed per fetch.")
     var maxRedirects: Int = 10
 
     @Option(name: .customLong("user-agent"), help: "User-Agent header.")
     var userAgent: String = FetchConfiguration().userAgent
+
+    @Flag(name: .customLong("allow-bad-ports"), help: ArgumentHelp(
+        "Follow links to the Fetch Standard's bad ports (25, 110, 143, 6665-6669, …), which trawl refuses as browsers do.",
+        discussion: "A seed on such a port is always fetched: you named it."))
+    var allowBadPorts = false
+
+    @Flag(name: .customLong("deny-private"), help: ArgumentHelp(
+        "Also refuse to connect to loopback, private (RFC 1918, CGNAT) and unique-local (fc00::/7) addresses.",
+        discussion: "The address actually connected is checked, so neither DNS nor a redirect gets past it. --connect-to targets stay allowed. Refused pages are recorded as address-refused."))
+    var denyPrivate = false
+
+    @Flag(name: .customLong("allow-link-local"), help: ArgumentHelp(
+        "Allow connecting to link-local addresses (169.254.0.0/16, fe80::/10), which trawl refuses by default.",
+        discussion: "No public site lives there; cloud metadata services (169.254.169.254) do."))
+    var allowLinkLocal = false
 
     @Option(name: .customLong("connect-to"), help: ArgumentHelp(
         "libcurl CONNECT_TO entry HOST:PORT:CONNECT-HOST:CONNECT-PORT, e.g. ::127.0.0.1:8080 sends every host to a local server (repeatable).",
@@ -185,9 +207,15 @@ struct CrawlFlags: ParsableArguments {
         if let maxMemory, maxMemory.bytes < leastMemory {
             throw ValidationError("--max-memory must be at least 64MB: trawl itself needs about 40 MB (got \(maxMemory))")
         }
-        guard maxURLLength >= 16 else { throw ValidationError("--max-url-length must be at least 16 (got \(maxURLLength))") }
+        guard (16...(1 << 20)).contains(maxURLLength) else {
+            throw ValidationError("--max-url-length must be between 16 and 1048576 bytes (got \(maxURLLength))")
+        }
+        guard (1...1_000_000).contains(maxLinksPerPage) else {
+            throw ValidationError("--max-links-per-page must be between 1 and 1000000 (got \(maxLinksPerPage))")
+        }
         guard delay >= 0 else { throw ValidationError("--delay must be 0 or more milliseconds (got \(delay))") }
-        guard retries >= 0 else { throw ValidationError("--retries must be 0 or more (got \(retries))") }
+        // Each retry waits up to a minute, so more than this is no crawl.
+        guard (0...100).contains(retries) else { throw ValidationError("--retries must be between 0 and 100 (got \(retries))") }
         // libcurl counts whole milliseconds and reads 0 as "no timeout".
         guard timeout.isFinite, timeout >= 0.001, timeout <= maxTimeoutSeconds else {
             throw ValidationError("--timeout must be between 0.001 and \(Int(maxTimeoutSeconds)) seconds (got \(timeout))")
@@ -212,13 +240,14 @@ struct CrawlFlags: ParsableArguments {
                                          maxQueryVariants: maxQueryVariants == 0 ? nil : maxQueryVariants,
                                          maxPathSegments: maxPathSegments == 0 ? nil : maxPathSegments,
                                          maxPathRepeats: maxPathRepeats == 0 ? nil : maxPathRepeats,
-                                         maxPathVariants: maxPathVariants == 0 ? nil : maxPathVariants)
+                                         maxPathVariants: maxPathVariants == 0 ? nil : maxPathVariants,
+                                         refuseBadPorts: !allowBadPorts)
         options.maxTime = maxTime?.duration
         options.maxMemoryBytes = maxMemory?.bytes
         options.retry.statuses = Set(retryOn.codes)
         options.links = LinkFilter(
             stripQueryParameters: try stripQueryParams.map { try PatternMatcher($0, flag: "--strip-query-params") },
-            maxURLLength: maxURLLength)
+            maxURLLength: maxURLLength, maxLinksPerPage: maxLinksPerPage)
         options.retry.maxRetries = retries
         options.scopeRule = scope
         options.allow = try allow.map { try PatternMatcher($0, flag: "--allow") }
@@ -229,6 +258,8 @@ struct CrawlFlags: ParsableArguments {
         options.fetch.maxRedirects = maxRedirects
         options.fetch.userAgent = userAgent
         options.fetch.connectTo = connectTo
+        options.fetch.addressGuard.refusePrivate = denyPrivate
+        options.fetch.addressGuard.refuseLinkLocal = !allowLinkLocal
         options.outputDirectory = outputDirectory
         return options
     }

@@ -35,7 +35,7 @@ struct DemoCommand: AsyncParsableCommand {
         config.pagesPerHost = pages
         config.latency = try LatencyDistribution(parsing: "20..80ms")
         let web = SyntheticWeb(config)
-        let directory = out ?? "output/\(RunName.make(prefix: "demo"))"
+        let directory = try out ?? reportingErrors { try OutputFolder.createUnique("output/\(RunName.make(prefix: "demo"))") }
         print("demo: serving \(hosts) hosts × \(pages) pages (latency 20..80 ms) on 127.0.0.1, crawling with mode async, concurrency \(concurrency)")
         let concurrency = self.concurrency
         try await SyntheticWebServer.withRunning(web) { server in

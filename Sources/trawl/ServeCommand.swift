@@ -64,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await SyntheticWebServer.serve(web, host: bind, port: port) { actualPort in
                 let line = "listening on http://\(bind):\(actualPort)/ — \(hosts) hosts × \(pagesPerHost) pages "
                     + "(\(web.pageCount) pages\(profile)); crawl with: trawl crawl SEEDS --connect-to ::\(bind):\(actualPort)\n"
-                FileHandle.standardOutput.write(Data(line.utf8))
+                Terminal.writeOutput(line)
             }
         }
         if case .failure(let error) = outcome.result, !(error is CancellationError) {

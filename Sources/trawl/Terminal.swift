@@ -6,8 +6,29 @@ enum Terminal {
     static func fail(_ message: String) { writeError("trawl: error: \(message)\n") }
     static func warn(_ message: String) { writeError("trawl: warning: \(message)\n") }
 
-    static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+    /// Writes `text` to stderr with write(2), whole or, when stderr is
+    /// closed or its reader has gone (EBADF, EPIPE), not at all: a message
+    /// nobody can read is no reason to stop a crawl before its exports are
+    /// written. (FileHandle's write traps on such errors.)
+    static func writeError(_ text: String) { write(text, to: STDERR_FILENO) }
+
+    /// The same for stdout, unbuffered (a line another program waits for).
+    static func writeOutput(_ text: String) { write(text, to: STDOUT_FILENO) }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

@@ -16,4 +16,11 @@ struct Trawl: AsyncParsableCommand {
             CrawlWorkerCommand.self,
         ]
     )
+
+    /// The entry point: standard streams made safe (see `StandardStreams`)
+    /// before the command line is parsed or anything is written.
+    static func main() async {
+        StandardStreams.prepare()
+        await main(nil)
+    }
 }

@@ -29,6 +29,15 @@ struct CrawlFlagsTests {
         (["--timeout", "inf"], "--timeout must be between 0.001 and 86400 seconds (got inf)"),
         (["--max-redirects=-1"], "--max-redirects must be 0 or more (got -1)"),
         (["--connect-to", "127.0.0.1:8080"], "--connect-to '127.0.0.1:8080' is not HOST:PORT:CONNECT-HOST:CONNECT-PORT"),
+        // A negative number is read as the flag's value, not as a flag.
+        (["--concurrency", "-5"], "--concurrency must be at least 1 (got -5)"),
+        (["--retries", "-1"], "--retries must be between 0 and 100 (got -1)"),
+        (["--retries", "101"], "--retries must be between 0 and 100 (got 101)"),
+        (["--max-links-per-page", "0"], "--max-links-per-page must be between 1 and 1000000 (got 0)"),
+        (["--max-url-length", "10"], "--max-url-length must be between 16 and 1048576 bytes (got 10)"),
+        (["--max-path-segments", "-1"], "--max-path-segments must be 0 (no limit) or more (got -1)"),
+        (["--max-memory", "1MB"], "--max-memory must be at least 64MB: trawl itself needs about 40 MB (got 1MB)"),
+        (["--max-time", "0s"], "--max-time must be at least 1ms (got 0s)"),
     ])
     func aBadFlagIsRefusedByName(flags: [String], message: String) async throws {
         let result = try await Self.crawl(flags)
@@ -41,11 +50,25 @@ struct CrawlFlagsTests {
         (["--max-bytes", "0"], "Error: The value '0' is invalid for '--max-bytes <max-bytes>'"),
         (["--mode", "processes", "--worker-mode", "processes"], "Error: The value 'processes' is invalid for '--worker-mode <worker-mode>'"),
         (["--deny", "(["], "trawl: error: --deny '([' is not a valid regular expression"),
+        (["--retry-on", "99"], "Error: The value '99' is invalid for '--retry-on <codes>'"),
+        (["--max-time", "soon"], "Error: The value 'soon' is invalid for '--max-time <max-time>'"),
     ])
     func aValueThatDoesNotParseIsRefusedByName(flags: [String], message: String) async throws {
         let result = try await Self.crawl(flags)
         #expect(result.status == 64)
         #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+    }
+
+    /// More sockets than the file-descriptor limit allows: refused as a
+    /// flag (exit 64), naming the limit, before anything is fetched.
+    @Test func aConcurrencyTheDescriptorLimitCannotHoldIsAUsageError() async throws {
+        var limit = rlimit()
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        // A machine whose hard limit holds a million sockets has nothing to refuse.
+        if limit.rlim_max >= 2_000_064 { return }
+        let result = try await Self.crawl(["--concurrency", "1000000"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--concurrency 1000000 needs about 2000064 file descriptors but the limit is"), "\(result.stderr)")
     }
 
     /// The worker flags at their defaults ask for nothing different, so

@@ -1,6 +1,7 @@
 import Foundation
 import SyntheticWeb
 import Testing
+import TrawlCore
 
 /// Where the exports cannot be written. An `--out` that cannot be created
 /// or written is refused before any fetch with a message naming the folder
@@ -48,25 +49,47 @@ struct OutputFolderTests {
 
     static let web = ServedWeb.generated(hosts: 3, pages: 200, latency: .milliseconds(20))
 
-    /// A disk that is full: pages.jsonl is a link to /dev/full, whose every
-    /// write fails with ENOSPC, while transfers are in flight.
-    @Test(arguments: [["--mode", "async"], ["--mode", "processes", "--workers", "2"]])
-    func aFullDiskStopsTheCrawlNamingTheFile(mode: [String]) async throws {
-        try await ServedWeb.crawling(Self.web) { crawl, out in
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try FileManager.default.createSymbolicLink(atPath: out + "/pages.jsonl", withDestinationPath: "/dev/full")
-            let result = try await TrawlProcess.run(crawl + ["--concurrency", "8"] + mode)
+    /// A disk that fills mid-crawl (a 256 KiB tmpfs), while transfers are
+    /// in flight. The message names the first write that failed; pages.jsonl
+    /// and edges.csv agree exactly (a page's rows are there if and only if
+    /// its line is); report.json is written, from space set aside at the
+    /// start; the edge set is that of the rows edges.csv holds; no other
+    /// file is left.
+    @Test(.enabled(if: Tmpfs.isAvailable, "needs permission to mount a tmpfs"),
+          arguments: [["--mode", "async"], ["--mode", "processes", "--workers", "2"]])
+    func aFullDiskStopsTheCrawlNamingTheFirstFailure(mode: [String]) async throws {
+        try await SyntheticWebServer.withRunning(Self.web) { server in
+            let seeds = try TrawlProcess.temporaryFile("seeds.txt", contents: Self.web.seedURLs.joined(separator: "\n"))
+            try await Tmpfs.withMounted(size: "256k") { mount in
+                let out = mount + "/out"
+                let result = try await TrawlProcess.run(
+                    ["crawl", seeds, "--connect-to", "::127.0.0.1:\(server.port)", "--out", out, "--quiet", "--concurrency", "8"] + mode)
 
-            #expect(result.status == 74)
-            #expect(result.stderr.hasSuffix("trawl: error: cannot write '\(out)/pages.jsonl': No space left on device\n"), "\(result.stderr)")
-            #expect(result.stdout.contains("crawl stopped (write-error)"))
-            let folder = try OutputFolder(out, skipping: ["pages.jsonl"])
-            #expect(folder.files == OutputFolder.exports)
-            #expect(folder.report["completed"] as? Bool == false)
-            #expect(folder.report["stop_reason"] as? String == "write-error")
-            #expect(try #require(folder.report["pages"] as? Int) < Self.web.pageCount)
-            // No page reached pages.jsonl, so none has edges or a node.
-            #expect(folder.edges.isEmpty && folder.graphEdges == 0 && folder.graphNodes == 0)
+                #expect(result.status == 74, "\(result.stderr)")
+                let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("trawl: error:") }
+                let first = ["pages.jsonl", "edges.csv"].map { "trawl: error: cannot write '\(out)/\($0)': No space left on device" }
+                #expect(errors.count == 1 && first.contains(String(errors[0])), "\(result.stderr)")
+                #expect(result.stdout.contains("  output     \(out)/ "))
+
+                let folder = try OutputFolder(out)
+                #expect(folder.files.isSubset(of: OutputFolder.exports), "\(folder.files)")
+                #expect(folder.files.isSuperset(of: ["pages.jsonl", "edges.csv", "report.json"]), "\(folder.files)")
+                #expect(folder.report["completed"] as? Bool == false)
+                #expect(folder.report["stop_reason"] as? String == "write-error")
+                #expect(folder.report["pages"] as? Int == folder.pages.count)
+                #expect(folder.pages.count > 0 && folder.pages.count < Self.web.pageCount)
+
+                // Exactly the ground truth's rows of the pages in pages.jsonl.
+                let sources = folder.finalURLs
+                let rows = try String(contentsOfFile: out + "/edges.csv", encoding: .utf8).split(separator: "\n").dropFirst().map(String.init)
+                let expected = Self.web.truthEdges().filter { sources.contains(String($0.prefix { $0 != "," })) }
+                #expect(rows.sorted() == expected.sorted())
+                let edgeSet = try #require(folder.report["edge_set"] as? [String: Any])
+                #expect(edgeSet["edges"] as? Int == rows.count)
+                let sorted = try TrawlProcess.temporaryFile("sorted.csv", contents: (["source,target"] + expected).joined(separator: "\n") + "\n")
+                #expect(edgeSet["sha256"] as? String == (try EdgeFileHash.sha256(ofSortedEdgesFile: sorted)))
+                if folder.files.contains("graph.graphml") { #expect(folder.graphEdges == rows.count) }
+            }
         }
     }
 

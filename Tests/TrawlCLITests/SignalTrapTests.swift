@@ -28,7 +28,7 @@ struct SignalTrapTests {
             #expect(result.status == 128 + signal, "\(result.stderr)")
             #expect(ContinuousClock.now - signalledAt < .seconds(5), "in-flight transfers were not cancelled")
             #expect(result.stderr.contains("trawl: stopping (\(signal == SIGINT ? "SIGINT" : "SIGTERM")); writing exports"))
-            #expect(result.stdout.contains("crawl stopped (interrupted)"))
+            #expect(result.stdout.contains("crawl interrupted (stopped by a signal)"))
             let folder = try OutputFolder(out)
             #expect(folder.files == OutputFolder.exports)
             #expect(folder.pages.count >= 8 && folder.pages.count < Self.busyWeb.pageCount)
@@ -89,25 +89,32 @@ struct SignalTrapTests {
     }
 
     /// The second signal is what ends a crawl whose graceful stop cannot
-    /// finish: here pages.jsonl is a FIFO nobody reads, so opening it
-    /// blocks and the first Ctrl-C cannot complete.
+    /// finish: here the workers of --mode processes are stopped (SIGSTOP),
+    /// so they never answer the coordinator's `stop` and the first Ctrl-C
+    /// waits out their grace period. (A FIFO planted as pages.jsonl did this
+    /// before; trawl now refuses a folder holding a crawl's files.)
     @Test func aSecondSigintEndsACrawlStuckInItsGracefulStop() async throws {
-        let seeds = try TrawlProcess.temporaryFile("seeds.txt", contents: "http://h0.trawl.test/\n")
-        let out = TrawlProcess.temporaryDirectory("stuck")
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        try #require(mkfifo(out + "/pages.jsonl", 0o644) == 0)
-        let (process, stdout, stderr) = try TrawlProcess.start(["crawl", seeds, "--out", out, "--quiet"])
-        try await TrawlProcess.waitUntilCatching(SIGINT, pid: process.processIdentifier)
-        kill(process.processIdentifier, SIGINT)
-        try await Task.sleep(for: .milliseconds(500))
-        #expect(process.isRunning, "the graceful stop was expected to be stuck")
-        kill(process.processIdentifier, SIGINT)
-        let signalledAt = ContinuousClock.now
-        let result = try await TrawlProcess.finish(process, stdout, stderr, timeout: .seconds(10))
+        try await ServedWeb.crawling(Self.busyWeb) { crawl, out in
+            let (process, stdout, stderr) = try TrawlProcess.start(crawl + ["--mode", "processes", "--workers", "2", "--concurrency", "8"])
+            let pid = process.processIdentifier
+            try await TrawlProcess.waitUntilCatching(SIGINT, pid: pid)
+            try await TrawlProcess.waitForLines(4, in: out + "/pages.jsonl")
+            let workers = WorkerFailureTests.children(of: pid)
+            try #require(workers.count == 2)
+            for worker in workers { kill(worker, SIGSTOP) }
+            kill(pid, SIGINT)
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(process.isRunning, "the graceful stop was expected to be stuck")
+            kill(pid, SIGINT)
+            let signalledAt = ContinuousClock.now
+            let result = try await TrawlProcess.finish(process, stdout, stderr, timeout: .seconds(10))
 
-        #expect(ContinuousClock.now - signalledAt < .seconds(1))
-        #expect(result.status == 130)
-        #expect(result.stderr.contains("trawl: second signal (SIGINT); exiting at once, exports may be incomplete"))
+            #expect(ContinuousClock.now - signalledAt < .seconds(1))
+            #expect(result.status == 130)
+            #expect(result.stderr.contains("trawl: second signal (SIGINT); exiting at once, exports may be incomplete"))
+            for worker in workers { kill(worker, SIGKILL) }
+            try await Self.waitUntilGone(workers)
+        }
     }
 
     /// Waits until every pid has exited (gone, or a zombie nobody reaps).

@@ -37,12 +37,12 @@ struct SHA256Tests {
 struct SortedLinesTests {
     /// Byte order, as `LC_ALL=C sort`: a row whose source is a prefix of
     /// another's sorts by the byte after it ("," 0x2C < "/" 0x2F; "!" 0x21 < ",").
-    @Test func sortsInByteOrderFromTheGivenOffset() {
+    @Test func sortsInByteOrderFromTheGivenOffset() throws {
         let text = "source,target\nhttp://a/x/y,http://b/\nhttp://a/x,http://c/\nhttp://a/x!,http://d/\n\nZ,1\nhttp://a/x,http://b/"
         let bytes = Array(text.utf8)
         let lines = SortedLines(bytes, from: "source,target\n".utf8.count)
         var out: [String] = []
-        lines.forEach { out.append(String(decoding: $0, as: UTF8.self)) }
+        try lines.forEach { out.append(String(decoding: $0, as: UTF8.self)) }
         #expect(out == ["Z,1", "http://a/x!,http://d/", "http://a/x,http://b/", "http://a/x,http://c/", "http://a/x/y,http://b/"])
         #expect(SortedLines([]).count == 0)
     }

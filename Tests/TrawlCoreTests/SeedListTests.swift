@@ -100,3 +100,23 @@ struct SeedListTests {
         }
     }
 }
+
+struct SeedListHardeningTests {
+    @Test func aSeedLongerThanTheURLLimitIsRefusedNamingItsLine() {
+        let long = "http://a.test/" + String(repeating: "x", count: 100_000)
+        let seeds = SeedList(text: "http://ok.test/\n\(long)\n", maxURLLength: 8192)
+        #expect(seeds.urls.map(\.href) == ["http://ok.test/"])
+        #expect(seeds.problems.count == 1)
+        let problem = seeds.problems[0]
+        #expect(problem.line == 2)
+        #expect(problem.reason == "longer than --max-url-length (100014 bytes, the limit is 8192)")
+        #expect(problem.text.utf8.count < 260 && problem.text.hasSuffix("… (100014 bytes)"))
+    }
+
+    @Test func controlCharactersOfABadLineAreEscaped() {
+        let seeds = SeedList(text: "http://a.test:99999/\u{1B}]0;pwned\u{07}\u{1B}[2J\n")
+        let text = seeds.problems[0].description
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
+        #expect(text.contains("\\u{1B}]0;pwned\\u{7}\\u{1B}[2J"))
+    }
+}

@@ -101,7 +101,7 @@ struct BlockingFetcherTests {
     /// elapsed milliseconds): everything the two fetchers must agree on.
     private enum Outcome: Equatable {
         case response(status: Int, finalURL: String, redirects: Int, contentType: String?, headers: [String], body: [UInt8])
-        case failure(code: FetchError.Code, url: String, curlCode: Int)
+        case failure(code: FetchError.Code, url: String, curlCode: Int, status: Int?)
 
         init(_ result: Result<FetchResponse, FetchError>) {
             switch result {
@@ -111,7 +111,7 @@ struct BlockingFetcherTests {
                     contentType: response.contentType, headers: response.headers.map { "\($0.name): \($0.value)" },
                     body: response.body)
             case .failure(let error):
-                self = .failure(code: error.code, url: error.url, curlCode: error.curlCode)
+                self = .failure(code: error.code, url: error.url, curlCode: error.curlCode, status: error.status)
             }
         }
 
@@ -119,7 +119,7 @@ struct BlockingFetcherTests {
         var kind: String {
             switch self {
             case .response(let status, _, _, _, _, _): "\(status)"
-            case .failure(let code, _, _): code.rawValue
+            case .failure(let code, _, _, _): code.rawValue
             }
         }
     }

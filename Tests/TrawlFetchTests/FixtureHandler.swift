@@ -52,6 +52,13 @@ final class FixtureHandler: ChannelInboundHandler, RemovableChannelHandler {
         case ("gzip-bomb", 1):
             send(context, body: FixtureServer.gzipBombBytes, contentType: "application/octet-stream",
                  extra: [("Content-Encoding", "gzip")])
+        case ("gzip-bad-check", 1):
+            send(context, body: FixtureServer.gzipBombBadCheckBytes, contentType: "application/octet-stream",
+                 extra: [("Content-Encoding", "gzip")])
+        case ("stall", 2):
+            stall(context, after: Int(parts[1]) ?? 1000)
+        case ("redirect-to", 3):
+            redirect(context, to: "http://\(parts[1]):\(parts[2])/ok")
         case ("slow", 2):
             let delay = TimeAmount.milliseconds(Int64(parts[1]) ?? 1000)
             context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
@@ -100,6 +107,15 @@ final class FixtureHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
             context.close(promise: nil)
         }
+    }
+
+    /// Headers announcing twice `count` bytes, `count` of them, then
+    /// nothing: the connection stays open until the client gives up.
+    private func stall(_ context: ChannelHandlerContext, after count: Int) {
+        let headers = HTTPHeaders([("Content-Type", "text/plain"), ("Content-Length", "\(2 * count)")])
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+        let part = context.channel.allocator.buffer(bytes: [UInt8](repeating: UInt8(ascii: "s"), count: count))
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(part))), promise: nil)
     }
 
     private func sendChunked(_ context: ChannelHandlerContext, total: Int) {

@@ -3,8 +3,9 @@ import NIOHTTP1
 import NIOPosix
 import Synchronization
 
-/// A small HTTP/1.1 server on 127.0.0.1 for the fetcher's tests, started on
-/// port 0 and closed when `withServer`'s body ends.
+/// A small HTTP/1.1 server on 127.0.0.1 (or another address a test binds)
+/// for the fetcher's tests, started on port 0 and closed when `withServer`'s
+/// body ends.
 ///
 /// Routes:
 /// - `/ok`: 200, text/html, `okBody`
@@ -16,6 +17,10 @@ import Synchronization
 /// - `/big`: `bigSize` bytes with Content-Length; `/big-chunked`: the same, chunked
 /// - `/gzip`: `gzipPlain`, sent gzip-encoded
 /// - `/gzip-bomb`: 1 MiB of zeros, sent gzip-encoded in 1,051 bytes
+/// - `/gzip-bad-check`: the same with a wrong CRC-32 in the gzip trailer, so
+///   every byte inflates and then decoding fails
+/// - `/stall/N`: 200 announcing 2N bytes, N of them, then silence
+/// - `/redirect-to/HOST/PORT`: 302 to `http://HOST:PORT/ok`
 /// - `/slow/MS`: 200 after MS milliseconds
 /// - `/status/CODE`: that status
 /// - `/headers`: 200 with two `X-Trawl` headers; the body is the Host header
@@ -39,8 +44,16 @@ final class FixtureServer: Sendable {
          0x00, 0xc2, 0xa0, 0xf5, 0x4f, 0x6d, 0x08, 0x5f, 0xa0]
         + [UInt8](repeating: 0, count: 1016)
         + [0x3e, 0x03, 0x1c, 0xea, 0x38, 0xa7, 0x00, 0x00, 0x10, 0x00]
+    /// `gzipBombBytes` with the first byte of its CRC-32 inverted.
+    static let gzipBombBadCheckBytes: [UInt8] = {
+        var bytes = gzipBombBytes
+        bytes[bytes.count - 8] ^= 0xFF
+        return bytes
+    }()
 
     let port: Int
+    /// The address the server listens on, as given to `withServer`.
+    let host: String
     private let channel: any Channel
     private let accepted: Counter
     private let open: Counter
@@ -50,16 +63,22 @@ final class FixtureServer: Sendable {
     /// Connections accepted and not yet closed.
     var openConnectionCount: Int { open.value.load(ordering: .relaxed) }
 
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    func url(_ path: String) -> String {
+        let authority = host.contains(":") ? "[\(host)]" : host
+        return "http://\(authority):\(port)\(path)"
+    }
 
-    private init(port: Int, channel: any Channel, accepted: Counter, open: Counter) {
+    private init(port: Int, host: String, channel: any Channel, accepted: Counter, open: Counter) {
         self.port = port
+        self.host = host
         self.channel = channel
         self.accepted = accepted
         self.open = open
     }
 
-    static func withServer<R>(_ body: (FixtureServer) async throws -> R) async throws -> R {
+    /// `host` is an address to bind: 127.0.0.1 unless a test needs another
+    /// (`0.0.0.0`, `::`, or one inside a network namespace).
+    static func withServer<R>(host: String = "127.0.0.1", _ body: (FixtureServer) async throws -> R) async throws -> R {
         let counter = Counter()
         let open = Counter()
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -74,9 +93,10 @@ final class FixtureServer: Sendable {
                     try channel.pipeline.syncOperations.addHandler(FixtureHandler())
                 }
             }
-            .bind(host: "127.0.0.1", port: 0)
+            .bind(host: host, port: 0)
             .get()
-        let server = FixtureServer(port: channel.localAddress?.port ?? 0, channel: channel, accepted: counter, open: open)
+        let server = FixtureServer(
+            port: channel.localAddress?.port ?? 0, host: host, channel: channel, accepted: counter, open: open)
         do {
             let result = try await body(server)
             try? await channel.close()

@@ -6,6 +6,10 @@ import TrawlURL
 /// Resources/) against WebURL. The stored copy predates whatwg/url#846
 /// (March 2025), which added U+005E (^) to the path percent-encode set; its
 /// four path expectations for `^` are updated to the current standard.
+/// It also predates whatwg/url a8d5ca3 (June 2026), under which an ASCII
+/// domain is lower-cased even when UTS #46 would fail it; its seven
+/// "xn--" cases that expected failure ("http://a.b.c.xn--pokxncvks",
+/// "file://xn--/p", ...) now expect the URL WPT's current copy gives.
 /// The file is read from this source file's directory because the package
 /// manifest declares no test resources.
 struct URLConformanceTests {
@@ -33,8 +37,8 @@ struct URLConformanceTests {
         }
     }
 
-    /// Inputs whose expectations need the UTS #46 mapping tables, which this
-    /// parser approximates (see DomainToASCII.swift). Each names its reason.
+    /// Inputs whose expectations need the UTS #46 mapping table, which this
+    /// parser computes (see IDNAMapping.swift). Each names its reason.
     static let idnaTableCases: [String: String] = [:]
 
     /// The components as the URL API (and so the test file) spells them.

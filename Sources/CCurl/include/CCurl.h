@@ -33,6 +33,10 @@ CURLcode CCurl_easy_setopt_pointer(CURL *handle, CURLoption option, void *value)
 CURLcode CCurl_easy_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value);
 /// CURLOPT_WRITEFUNCTION and CURLOPT_HEADERFUNCTION share this type.
 CURLcode CCurl_easy_setopt_write_function(CURL *handle, CURLoption option, curl_write_callback value);
+/// CURLOPT_OPENSOCKETFUNCTION (with CURLOPT_OPENSOCKETDATA): called with
+/// the address of every new connection before its socket exists; returning
+/// CURL_SOCKET_BAD refuses that address.
+CURLcode CCurl_easy_setopt_opensocket_function(CURL *handle, curl_opensocket_callback value);
 
 // MARK: - Easy handle information, one shim per result kind
 

@@ -26,9 +26,11 @@ public enum CrawlCommandLine {
                  "--max-path-segments", "\(limits.maxPathSegments ?? 0)",
                  "--max-path-repeats", "\(limits.maxPathRepeats ?? 0)",
                  "--max-path-variants", "\(limits.maxPathVariants ?? 0)",
-                 "--max-url-length", "\(options.links.maxURLLength)"]
+                 "--max-url-length", "\(options.links.maxURLLength)",
+                 "--max-links-per-page", "\(options.links.maxLinksPerPage)"]
         for pattern in options.links.stripQueryParameters { args += ["--strip-query-params", pattern.pattern] }
         if !limits.obeyRobots { args.append("--ignore-robots") }
+        if !limits.refuseBadPorts { args.append("--allow-bad-ports") }
         args += ["--delay", "\(Int64(limits.delay.milliseconds))",
                  "--retries", "\(options.retry.maxRetries)",
                  "--retry-on", options.retry.statuses.sorted().map(String.init).joined(separator: ","),
@@ -36,6 +38,8 @@ public enum CrawlCommandLine {
                  "--max-bytes", "\(options.fetch.maxBodyBytes)B",
                  "--max-redirects", "\(options.fetch.maxRedirects)",
                  "--user-agent", options.fetch.userAgent]
+        if options.fetch.addressGuard.refusePrivate { args.append("--deny-private") }
+        if !options.fetch.addressGuard.refuseLinkLocal { args.append("--allow-link-local") }
         for entry in options.fetch.connectTo { args += ["--connect-to", entry] }
         return args
     }

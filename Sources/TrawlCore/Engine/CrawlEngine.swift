@@ -28,7 +28,7 @@ public enum CrawlEngine {
         try checkFileDescriptors(concurrency: options.concurrency)
         // Last of the checks: a crawl refused for any other reason leaves
         // no output folder behind.
-        let exports = try CrawlExports(directory: options.outputDirectory)
+        let exports = try CrawlExports(directory: options.outputDirectory, overwrite: options.overwriteOutput)
 
         let counters = LiveCounters()
         let workers = WorkerProcesses()
@@ -53,12 +53,9 @@ public enum CrawlEngine {
 
         let elapsed = clock.now - start
         var failure = drive.failure
-        var edgeSet = RunReport.EdgeSet(edges: 0, nodes: 0, sha256: "")
-        do {
-            edgeSet = try exports.finishGraph()
-        } catch let error as TrawlError {
-            failure = failure ?? error
-        }
+        // Every export that can be written is, whatever failed first; the
+        // first failure is the one reported.
+        let edgeSet = exports.finishGraph(keepingFirst: &failure)
         let own = ResourceUsage.sample()
         var report = RunReport(
             settings: .init(options: options, seeds: seeds),

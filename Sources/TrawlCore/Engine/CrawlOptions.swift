@@ -44,6 +44,9 @@ public struct CrawlOptions: Sendable {
     public var fetch = FetchConfiguration()
     /// Output folder of this run (created if missing).
     public var outputDirectory: String = "output/crawl"
+    /// `--overwrite`: an earlier crawl's files in the output folder are
+    /// removed first (else such a folder is refused).
+    public var overwriteOutput = false
     /// `--max-time`: the crawl stops (every export written) once it has
     /// run this long. nil: no limit.
     public var maxTime: Duration?

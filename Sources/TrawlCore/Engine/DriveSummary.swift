@@ -17,6 +17,9 @@ struct DriveSummary: Sendable {
     var retries = 0
     /// Distinct URLs each frontier limit refused (every shard's, summed).
     var refusals = RefusalCounts()
+    /// Links pages held that a per-page limit dropped, summed.
+    var linksTooLong = 0
+    var linksOverLimit = 0
 
     var pages: Int { latencies.count }
 
@@ -35,6 +38,8 @@ struct DriveSummary: Sendable {
         statuses[record.status.map(String.init) ?? "none", default: 0] += 1
         if let error = record.error { errors[error, default: 0] += 1 }
         retries += record.retries
+        linksTooLong += record.linksTooLong
+        linksOverLimit += record.linksOverLimit
     }
 }
 

@@ -45,6 +45,7 @@ public enum ErrorClass: String, Sendable, CaseIterable, Comparable {
         case .unsupportedScheme: self = .unsupportedScheme
         case .badResponse: self = .badResponse
         case .badEncoding: self = .badEncoding
+        case .addressRefused: self = .addressRefused
         default: self = .other
         }
     }

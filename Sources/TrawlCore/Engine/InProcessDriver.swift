@@ -51,7 +51,7 @@ enum InProcessDriver {
                     try exports.record(outcome)
                 } catch {
                     // Not in pages.jsonl, so not in the report's counts either.
-                    summary.failure = error as? TrawlError ?? TrawlError(.writeFailed, "\(error)")
+                    summary.failure = summary.failure ?? (error as? TrawlError ?? TrawlError(.writeFailed, "\(error)"))
                     stop("write-error")
                     return
                 }

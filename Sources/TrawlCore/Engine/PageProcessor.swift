@@ -30,8 +30,11 @@ public struct PageProcessor: Sendable {
         if job.kind == .robots { return robotsOutcome(for: job, result: result) }
         switch result {
         case .failure(let error):
+            // A failure after the response began (too-large, a timeout
+            // mid-body, bad-encoding) keeps its status and the bytes that
+            // arrived.
             var record = PageRecord(
-                url: job.url, finalURL: job.url, status: nil, contentType: nil, bytes: 0,
+                url: job.url, finalURL: job.url, status: error.status, contentType: nil, bytes: error.bytesReceived,
                 depth: job.depth, elapsedMilliseconds: wallMilliseconds,
                 error: ErrorClass(error).rawValue, errorDetail: error.message, title: nil, outlinks: 0)
             record.retries = job.attempt
@@ -109,9 +112,11 @@ public struct PageProcessor: Sendable {
             return PageOutcome(job: job, record: record, source: source, edgeTargets: [], follow: [])
         }
         let page = HTMLExtractor.extract(response.body, contentType: response.contentType)
-        let resolved = ResolvedLinks(page: page, documentURL: finalURL)
+        let resolved = ResolvedLinks(page: page, documentURL: finalURL, limits: links.resolutionLimits)
         record.title = page.title
         record.outlinks = resolved.links.count
+        record.linksTooLong = resolved.droppedTooLong
+        record.linksOverLimit = resolved.droppedOverLimit
         var edgeTargets: [String] = []
         var follow: [(url: String, hostKey: String)] = []
         edgeTargets.reserveCapacity(resolved.links.count)

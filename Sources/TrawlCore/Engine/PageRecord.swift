@@ -19,6 +19,10 @@ public struct PageRecord: Sendable, Equatable {
     /// Earlier attempts that failed transiently (connect, timeout, reset,
     /// 429, 502–504) before this, the final one.
     public var retries: Int = 0
+    /// Links dropped for being longer than `--max-url-length`.
+    public var linksTooLong = 0
+    /// Links dropped past `--max-links-per-page` (or its byte budget).
+    public var linksOverLimit = 0
 
     /// The JSON object, on one line, keys in a fixed order.
     public var jsonLine: String {
@@ -35,6 +39,9 @@ public struct PageRecord: Sendable, Equatable {
         json.add("title", title)
         json.add("outlinks", outlinks)
         json.add("retries", retries)
+        // Only when a limit bit, so an ordinary line stays as it was.
+        if linksTooLong > 0 { json.add("links_too_long", linksTooLong) }
+        if linksOverLimit > 0 { json.add("links_over_limit", linksOverLimit) }
         return json.finish()
     }
 }

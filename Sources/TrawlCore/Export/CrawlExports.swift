@@ -2,36 +2,84 @@ import Foundation
 
 /// Every file of one run's output folder. pages.jsonl and edges.csv grow as
 /// pages complete (whole lines only, so a stopped crawl leaves valid files);
-/// `finish` sorts the edges, hashes them, and writes the graph files and
-/// report.json. Owned by the engine's driver task alone.
+/// `finishGraph` sorts the edges, hashes them, and writes the graph files;
+/// `writeReport` writes report.json. Owned by the engine's driver task alone.
+///
+/// A page's edges are written before its line in pages.jsonl, and cut off
+/// again when that line cannot be written: the two files always agree (a
+/// page line never lacks its edges, no edge lacks its page line). The first
+/// write that fails is kept: every later `record` throws it again, so the
+/// error reported is the first one. Files are made inside the claimed
+/// folder only (see `OutputFolder` and `FolderHandle`).
 final class CrawlExports {
-    let directory: String
-    private let pagesFile: OutputFile
-    private let edgesFile: OutputFile
+    static let pagesName = "pages.jsonl"
+    static let edgesName = "edges.csv"
+    static let edgesHeader = "source,target\n"
+    /// Disk space held back for report.json from the start (it is a few
+    /// KiB), so a crawl stopped by a full disk still writes its report.
+    private static let reportReserve = 64 << 10
+
+    let folder: OutputFolder
+    let pagesFile: OutputFile
+    let edgesFile: OutputFile
+    private var reportWriter: ChunkedWriter?
     private var emittedSources = Set<String>()
     /// Graph nodes in first-seen order (pages and link targets), so the
     /// graph files need no second pass over the edges.
-    private var nodes: [(url: String, info: GraphWriter.NodeInfo?)] = []
+    private(set) var nodes: [(url: String, info: GraphWriter.NodeInfo?)] = []
     private var nodeIndex: [String: Int] = [:]
+    /// Rows in edges.csv so far.
+    private(set) var edgeRows = 0
+    /// The first write that failed; no page is recorded after it.
+    private(set) var recordFailure: TrawlError?
+    /// How the finish sorts edges.csv (tests shrink its runs).
+    var sorter = ExternalSort()
 
-    var pagesPath: String { directory + "/pages.jsonl" }
-    var edgesPath: String { directory + "/edges.csv" }
+    var directory: String { folder.path }
+    var pagesPath: String { folder.handle.path(of: Self.pagesName) }
+    var edgesPath: String { folder.handle.path(of: Self.edgesName) }
 
-    /// Creates the folder (and parents) and the streaming files, so an
-    /// unwritable `--out` fails before any fetch.
-    init(directory: String) throws {
-        self.directory = directory
+    /// Claims `directory` (created if missing; refused when it holds a
+    /// crawl's files, unless `overwrite`, or when another crawl has it) and
+    /// creates the streaming files, so an unusable `--out` fails before
+    /// any fetch.
+    convenience init(directory: String, overwrite: Bool = false) throws {
+        try self.init(folder: OutputFolder(claiming: directory, overwrite: overwrite))
+    }
+
+    /// Creates the streaming files in a folder already claimed.
+    convenience init(folder: OutputFolder) throws {
+        let handle = folder.handle
+        // A failed start removes what it created, and only that.
+        let pagesFile = try OutputFile(creating: Self.pagesName, in: handle)
+        let edgesFile: OutputFile
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            edgesFile = try OutputFile(creating: Self.edgesName, in: handle)
         } catch {
-            throw TrawlError(.outputUnwritable, "cannot create output folder '\(directory)'", underlying: ReadFailure(error))
+            handle.remove(Self.pagesName)
+            throw error
         }
-        guard FileManager.default.isWritableFile(atPath: directory) else {
-            throw TrawlError(.outputUnwritable, "output folder '\(directory)' is not writable")
+        do {
+            try self.init(folder: folder, pagesFile: pagesFile, edgesFile: edgesFile)
+        } catch {
+            for name in [Self.pagesName, Self.edgesName] { handle.remove(name) }
+            throw error
         }
-        pagesFile = try OutputFile(path: directory + "/pages.jsonl")
-        edgesFile = try OutputFile(path: directory + "/edges.csv")
-        try edgesFile.write("source,target\n")
+    }
+
+    /// The exports over these streaming files, empty and open (tests pass
+    /// one whose writes fail).
+    init(folder: OutputFolder, pagesFile: OutputFile, edgesFile: OutputFile) throws {
+        self.folder = folder
+        self.pagesFile = pagesFile
+        self.edgesFile = edgesFile
+        try edgesFile.write(Self.edgesHeader)
+        reportWriter = try? ChunkedWriter(name: "report.json", in: folder.handle, reserving: Self.reportReserve)
+    }
+
+    deinit {
+        // The unused reservation goes while the folder is still locked.
+        reportWriter = nil
     }
 
     /// Appends the page's line and, the first time its final URL is seen,
@@ -46,19 +94,34 @@ final class CrawlExports {
     }
 
     private func record(_ record: PageRecord, source: String, edgeTargets: [String]) throws {
-        try pagesFile.write(record.jsonLine + "\n")
-        noteNode(source, info: .init(status: record.status, depth: record.depth, title: record.title))
-        guard !edgeTargets.isEmpty, emittedSources.insert(source).inserted else { return }
-        let sourceField = CSV.field(source)
-        var rows = ""
-        for target in edgeTargets {
-            noteNode(target, info: nil)
-            rows += sourceField
-            rows += ","
-            rows += CSV.field(target)
-            rows += "\n"
+        if let recordFailure { throw recordFailure }
+        let writesEdges = !edgeTargets.isEmpty && !emittedSources.contains(source)
+        let edgesBefore = edgesFile.size
+        do {
+            if writesEdges {
+                let sourceField = CSV.field(source)
+                var rows = ""
+                for target in edgeTargets {
+                    rows += sourceField
+                    rows += ","
+                    rows += CSV.field(target)
+                    rows += "\n"
+                }
+                try edgesFile.write(rows)
+            }
+            try pagesFile.write(record.jsonLine + "\n")
+        } catch {
+            // Only if the cut fails too can edges outlive their page line.
+            try? edgesFile.cut(to: edgesBefore)
+            let failure = error as? TrawlError ?? TrawlError(.writeFailed, "\(error)")
+            recordFailure = failure
+            throw failure
         }
-        try edgesFile.write(rows)
+        noteNode(source, info: .init(status: record.status, depth: record.depth, title: record.title))
+        guard writesEdges else { return }
+        emittedSources.insert(source)
+        edgeRows += edgeTargets.count
+        for target in edgeTargets { noteNode(target, info: nil) }
     }
 
     /// Adds a node, or gives a known link target its page's details (the
@@ -72,35 +135,9 @@ final class CrawlExports {
         }
     }
 
-    /// Rewrites edges.csv sorted (byte order, as `LC_ALL=C sort`), writes the
-    /// graph files, and returns the edge-set summary for the report.
-    func finishGraph() throws -> RunReport.EdgeSet {
-        try pagesFile.close()
-        try edgesFile.close()
-        let file = try OutputFile.readAll(edgesPath)
-        let header = Array("source,target\n".utf8)
-        let rows = SortedLines(file, from: file.starts(with: header) ? header.count : 0)
-        var hash = SHA256()
-        let sorted = try ChunkedWriter(path: edgesPath)
-        try sorted.write("source,target\n")
-        let newline = [UInt8(0x0A)]
-        try newline.withUnsafeBytes { newline in
-            try rows.forEach { row in
-                hash.update(row)
-                hash.update(newline)
-                try sorted.write(row)
-                try sorted.write(newline)
-            }
-        }
-        try sorted.commit()
-        let graph = GraphWriter(nodes: nodes, edges: rows)
-        try graph.writeGraphML(to: directory + "/graph.graphml")
-        try graph.writeDOT(to: directory + "/graph.dot")
-        return RunReport.EdgeSet(edges: rows.count, nodes: nodes.count, sha256: hash.finalizeHex())
-    }
-
     func writeReport(_ report: RunReport) throws {
-        let file = try ChunkedWriter(path: directory + "/report.json")
+        let file = try reportWriter ?? ChunkedWriter(name: "report.json", in: folder.handle)
+        reportWriter = nil
         try file.write(try report.jsonText())
         try file.commit()
     }

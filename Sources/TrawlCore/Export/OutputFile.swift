@@ -6,21 +6,26 @@ import Darwin
 
 /// A file written with write(2), no user-space buffer, so every line the
 /// crawl reports is on disk (in the page cache) the moment the call returns:
-/// a crawl stopped by Ctrl-C or a crash leaves whole lines only. Owned by the
-/// engine's one driver task; not Sendable on purpose.
+/// a crawl stopped by Ctrl-C or a crash leaves whole lines only. Opened for
+/// reading too, so the finish reads back the very file it wrote, whatever
+/// has become of its name. Owned by the engine's one driver task; not
+/// Sendable on purpose.
 final class OutputFile {
     let path: String
     private var fd: Int32
     /// Bytes of whole writes so far: where a failed write is cut back to.
-    private var size: off_t = 0
+    private(set) var size: off_t = 0
 
-    /// Creates or truncates `path`.
-    init(path: String) throws {
+    /// Creates `name` in `folder`; it must not exist (see
+    /// `FolderHandle.createNew`: a planted link is refused, not followed).
+    convenience init(creating name: String, in folder: FolderHandle) throws {
+        self.init(descriptor: try folder.createNew(name), path: folder.path(of: name))
+    }
+
+    /// Takes over `descriptor`, open for writing at offset 0 of an empty file.
+    init(descriptor: Int32, path: String) {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 {
-            throw TrawlError(.outputUnwritable, "cannot create '\(path)': \(String(cString: strerror(errno)))")
-        }
+        fd = descriptor
     }
 
     deinit {
@@ -29,7 +34,7 @@ final class OutputFile {
 
     func write(_ text: String) throws {
         var text = text
-        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+        try text.withUTF8 { bytes in try write(UnsafeRawBufferPointer(bytes)) }
     }
 
     /// Writes all of `bytes`, retrying short writes and EINTR; or, when the
@@ -37,13 +42,13 @@ final class OutputFile {
     /// did reach the file is cut off again, so the file keeps whole writes
     /// (whole lines) only.
     func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard let base = bytes.baseAddress else { return }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(fd, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
+                let reason = systemError()
                 // Fails harmlessly where there is nothing to cut (/dev/full).
                 if offset > 0, ftruncate(fd, size) == 0 { lseek(fd, size, SEEK_SET) }
                 throw TrawlError(.writeFailed, "cannot write '\(path)': \(reason)")
@@ -53,24 +58,30 @@ final class OutputFile {
         size += off_t(bytes.count)
     }
 
-    /// The whole content of `path`.
-    static func readAll(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw TrawlError(.writeFailed, "cannot read back '\(path)': \(String(cString: strerror(errno)))")
+    /// Cuts the file back to its first `length` bytes (whole writes that
+    /// must not stand alone, as edges whose page line failed).
+    func cut(to length: off_t) throws {
+        guard length < size else { return }
+        guard ftruncate(fd, length) == 0, lseek(fd, length, SEEK_SET) == length else {
+            throw TrawlError(.writeFailed, "cannot cut '\(path)' back to \(length) bytes: \(systemError())")
         }
-        defer { Glibc.close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw TrawlError(.writeFailed, "cannot read back '\(path)': \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<count])
+        size = length
+    }
+
+    /// Gives up the space reserved past the bytes written (see
+    /// `ChunkedWriter`'s reservation).
+    func trimToSize() throws {
+        guard ftruncate(fd, size) == 0 else {
+            throw TrawlError(.writeFailed, "cannot write '\(path)': \(systemError())")
         }
+    }
+
+    /// A second descriptor of the file, for a reader (`LineFile`) that
+    /// outlives this writer: reads need no name, so none can be swapped.
+    func duplicateForReading() throws -> Int32 {
+        let copy = fcntl(fd, F_DUPFD_CLOEXEC, 0)
+        guard copy >= 0 else { throw TrawlError(.writeFailed, "cannot read back '\(path)': \(systemError())") }
+        return copy
     }
 
     func close() throws {
@@ -78,8 +89,7 @@ final class OutputFile {
         let result = Glibc.close(fd)
         fd = -1
         if result != 0 {
-            throw TrawlError(.writeFailed, "cannot finish '\(path)': \(String(cString: strerror(errno)))")
+            throw TrawlError(.writeFailed, "cannot finish '\(path)': \(systemError())")
         }
     }
-
 }

@@ -27,6 +27,8 @@ extension RunReport {
         public var maxPathRepeats: Int?
         public var maxPathVariants: Int?
         public var maxUrlLength: Int
+        public var maxLinksPerPage: Int
+        public var refuseBadPorts: Bool
         public var stripQueryParams: [String]
         public var obeyRobots: Bool
         public var delayMs: Double
@@ -38,6 +40,10 @@ extension RunReport {
         public var maxBytes: Int
         public var maxRedirects: Int
         public var connectTo: [String]
+        /// The address guard: link-local refused (unless
+        /// `--allow-link-local`), private too with `--deny-private`.
+        public var refuseLinkLocal: Bool
+        public var refusePrivate: Bool
         /// A `trawl crawl` command line that runs this crawl again (into a
         /// new output folder).
         public var command: String
@@ -66,6 +72,8 @@ extension RunReport {
             maxPathRepeats = options.limits.maxPathRepeats
             maxPathVariants = options.limits.maxPathVariants
             maxUrlLength = options.links.maxURLLength
+            maxLinksPerPage = options.links.maxLinksPerPage
+            refuseBadPorts = options.limits.refuseBadPorts
             stripQueryParams = options.links.stripQueryParameters.map(\.pattern)
             obeyRobots = options.limits.obeyRobots
             delayMs = options.limits.delay.milliseconds
@@ -77,6 +85,8 @@ extension RunReport {
             maxBytes = options.fetch.maxBodyBytes
             maxRedirects = options.fetch.maxRedirects
             connectTo = options.fetch.connectTo
+            refuseLinkLocal = options.fetch.addressGuard.refuseLinkLocal
+            refusePrivate = options.fetch.addressGuard.refusePrivate
             command = CrawlCommandLine.arguments(options: options, seedsPath: seeds.path)
                 .map(CrawlCommandLine.shellQuoted).joined(separator: " ")
         }

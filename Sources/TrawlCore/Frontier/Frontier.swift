@@ -35,7 +35,7 @@ public enum DiscoveryOutcome: Equatable, Sendable {
         case .maxDepth: self = .beyondMaxDepth
         case .maxPagesPerHost: self = .hostFull
         case .maxQueryVariants: self = .tooManyQueryVariants
-        case .maxPathSegments, .pathRepeats, .maxPathVariants: self = .pathTrap(refusal)
+        case .maxPathSegments, .pathRepeats, .maxPathVariants, .badPort: self = .pathTrap(refusal)
         }
     }
 }
@@ -88,11 +88,13 @@ public struct Frontier: Sendable {
         /// URLs per host whose paths differ only in digits
         /// (`--max-path-variants`): a path-based calendar or counter.
         public var maxPathVariants: Int?
+        /// Refuse the Fetch Standard's bad ports (seeds excepted).
+        public var refuseBadPorts: Bool
 
         public init(maxDepth: Int? = nil, maxPages: Int? = nil, perHost: Int = 8, obeyRobots: Bool = false,
                     delay: Duration = .zero, maxCrawlDelay: Duration = .seconds(30), maxPagesPerHost: Int? = nil,
                     maxQueryVariants: Int? = nil, maxPathSegments: Int? = nil, maxPathRepeats: Int? = nil,
-                    maxPathVariants: Int? = nil) {
+                    maxPathVariants: Int? = nil, refuseBadPorts: Bool = false) {
             self.maxDepth = maxDepth
             self.maxPages = maxPages
             self.perHost = max(1, perHost)
@@ -104,6 +106,7 @@ public struct Frontier: Sendable {
             self.maxPathSegments = maxPathSegments
             self.maxPathRepeats = maxPathRepeats
             self.maxPathVariants = maxPathVariants
+            self.refuseBadPorts = refuseBadPorts
         }
     }
 

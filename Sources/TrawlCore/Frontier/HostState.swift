@@ -42,6 +42,7 @@ struct HostState: Sendable {
         if let cap = limits.maxPagesPerHost, admitted >= cap { return .maxPagesPerHost }
         let path = PathTrapRules.path(of: url)
         if depth > 0 {
+            if limits.refuseBadPorts && BadPorts.contains(hostKey: key) { return .badPort }
             if let cap = limits.maxPathSegments, PathTrapRules.segmentCount(path) > cap { return .maxPathSegments }
             if let cap = limits.maxPathRepeats, PathTrapRules.hasRepeatedRun(path, maxRepeats: cap) { return .pathRepeats }
         }

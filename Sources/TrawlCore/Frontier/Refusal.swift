@@ -18,6 +18,9 @@ public enum Refusal: String, Sendable, CaseIterable, Codable, Comparable {
     /// Its host already has `--max-path-variants` URLs whose paths differ
     /// only in their digits (`/calendar/2031/04`, `/calendar/2031/05`, …).
     case maxPathVariants = "max-path-variants"
+    /// A port the Fetch Standard calls bad (25, 110, 6667, …), refused as
+    /// browsers refuse it, unless `--allow-bad-ports`.
+    case badPort = "bad-port"
 
     public static func < (lhs: Refusal, rhs: Refusal) -> Bool { lhs.rawValue < rhs.rawValue }
 }

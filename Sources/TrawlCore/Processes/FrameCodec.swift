@@ -32,6 +32,12 @@ import Foundation
 public enum FrameCodec {
     /// Largest payload accepted or produced: 64 MiB.
     public static let maxFrameLength = 64 << 20
+    /// The deepest link distance a frame may carry: far past any crawl
+    /// (the trap limits end chains long before), low enough that a
+    /// frontier's per-depth levels stay small.
+    static let maxDepth = 1_000_000
+    static let depths = 0...maxDepth
+    static let counts = 0...Int(Int32.max)
 
     /// Bytes of the length prefix.
     static let headerLength = 4
@@ -111,7 +117,7 @@ public enum FrameCodec {
         case .discover:
             message = .discover(try readURLs(&reader))
         case .depthCeiling:
-            message = .depthCeiling(try reader.int("ceiling"))
+            message = .depthCeiling(try reader.int("ceiling", in: depths))
         case .stop:
             message = .stop
         case .links:
@@ -121,9 +127,9 @@ public enum FrameCodec {
         case .status:
             message = .status(ShardStatus(
                 idle: try reader.bool("idle"),
-                batchesReceived: try reader.int("batchesReceived"),
-                minPendingDepth: try reader.optionalInt("minPendingDepth"),
-                pagesDone: try reader.int("pagesDone")
+                batchesReceived: try reader.int("batchesReceived", in: counts),
+                minPendingDepth: try Self.checked(try reader.optionalInt("minPendingDepth"), "minPendingDepth", in: depths),
+                pagesDone: try reader.int("pagesDone", in: counts)
             ))
         case .failed:
             message = .failed(try reader.string("reason"))
@@ -140,11 +146,7 @@ public enum FrameCodec {
                 guard let refusal = Refusal(rawValue: name) else {
                     throw TrawlError(.badFrame, "malformed frame: refusals message names an unknown limit '\(name.prefix(64))'")
                 }
-                let refused = try reader.int("refused URLs")
-                guard refused >= 0 else {
-                    throw TrawlError(.badFrame, "malformed frame: refusals message counts \(refused) URLs for \(name)")
-                }
-                counts.add(refusal, refused)
+                counts.add(refusal, try reader.int("refused URLs", in: Self.counts))
             }
             message = .refusals(counts)
         }
@@ -197,6 +199,15 @@ public enum FrameCodec {
         }
     }
 
+    /// An optional integer that, when present, must lie in `range`.
+    private static func checked(_ value: Int?, _ field: String, in range: ClosedRange<Int>) throws(TrawlError) -> Int? {
+        guard let value else { return nil }
+        guard range.contains(value) else {
+            throw TrawlError(.badFrame, "malformed frame: '\(field)' = \(value) is outside \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
     private static func writeURLs(_ urls: [DiscoveredURL], to writer: inout WireWriter) {
         writer.count(urls.count)
         for url in urls {
@@ -212,7 +223,8 @@ public enum FrameCodec {
         var urls: [DiscoveredURL] = []
         urls.reserveCapacity(count)
         for _ in 0..<count {
-            urls.append(DiscoveredURL(url: try reader.string("url"), hostKey: try reader.string("hostKey"), depth: try reader.int("depth")))
+            urls.append(DiscoveredURL(url: try reader.string("url"), hostKey: try reader.string("hostKey"),
+                                      depth: try reader.int("depth", in: depths)))
         }
         return urls
     }
@@ -231,6 +243,8 @@ public enum FrameCodec {
         writer.optional(record.title)
         writer.int(record.outlinks)
         writer.int(record.retries)
+        writer.int(record.linksTooLong)
+        writer.int(record.linksOverLimit)
         writer.string(page.source)
         writer.count(page.edgeTargets.count)
         for target in page.edgeTargets { writer.string(target) }
@@ -240,16 +254,18 @@ public enum FrameCodec {
         let record = PageRecord(
             url: try reader.string("url"),
             finalURL: try reader.string("finalURL"),
-            status: try reader.optionalInt("status"),
+            status: try Self.checked(try reader.optionalInt("status"), "status", in: 0...999),
             contentType: try reader.optionalString("contentType"),
-            bytes: try reader.int("bytes"),
-            depth: try reader.int("depth"),
+            bytes: try reader.int("bytes", in: 0...Int.max),
+            depth: try reader.int("depth", in: depths),
             elapsedMilliseconds: try reader.double("elapsedMilliseconds"),
             error: try reader.optionalString("error"),
             errorDetail: try reader.optionalString("errorDetail"),
             title: try reader.optionalString("title"),
-            outlinks: try reader.int("outlinks"),
-            retries: try reader.int("retries")
+            outlinks: try reader.int("outlinks", in: counts),
+            retries: try reader.int("retries", in: counts),
+            linksTooLong: try reader.int("linksTooLong", in: counts),
+            linksOverLimit: try reader.int("linksOverLimit", in: counts)
         )
         let source = try reader.string("source")
         let count = try reader.count("edgeTargets count")

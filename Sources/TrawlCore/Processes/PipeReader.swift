@@ -6,10 +6,11 @@ import Glibc
 /// `AsyncThrowingStream` in order.
 ///
 /// The stream ends at end of file. It throws a `.badFrame` error on a
-/// malformed frame or a stream cut inside a frame, and a `.pipeFailed`
-/// error if `read(2)` fails. The thread drains the pipe until end of file
-/// even after the stream's consumer has gone, so the writer never blocks on
-/// a full pipe, then closes the descriptor.
+/// malformed frame (at once: the peer may never close its end, and the
+/// consumer must not wait for it) or a stream cut inside a frame, and a
+/// `.pipeFailed` error if `read(2)` fails. The thread drains the pipe until
+/// end of file even after the stream's consumer has gone, so the writer
+/// never blocks on a full pipe, then closes the descriptor.
 public enum PipeReader {
     /// Bytes per `read(2)`: a whole default pipe buffer.
     static let chunkSize = 65_536
@@ -55,6 +56,7 @@ public enum PipeReader {
                     }
                 } catch {
                     failure = TrawlError(.badFrame, "\(peerName) sent \(error.message)")
+                    continuation.finish(throwing: failure)
                 }
             }
         }

@@ -251,9 +251,11 @@ private struct Coordination {
     private mutating func route(_ urls: [DiscoveredURL]) {
         var batches = [[DiscoveredURL]](repeating: [], count: children.count)
         for url in urls { batches[map.shard(ofHostKey: url.hostKey)].append(url) }
-        for (shard, batch) in batches.enumerated() where !batch.isEmpty {
-            detector.sentBatch(batch, to: shard)
-            send(.discover(batch), to: shard)
+        for (shard, urls) in batches.enumerated() where !urls.isEmpty {
+            for batch in DiscoveredURL.batches(urls) {
+                detector.sentBatch(batch, to: shard)
+                send(.discover(batch), to: shard)
+            }
         }
     }
 

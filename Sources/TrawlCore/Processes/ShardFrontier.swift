@@ -74,7 +74,7 @@ struct ShardFrontier: Sendable {
             routed[link.url] = depth
             foreign.append(DiscoveredURL(url: link.url, hostKey: link.hostKey, depth: depth))
         }
-        if !foreign.isEmpty { messages.append(.links(foreign)) }
+        for batch in DiscoveredURL.batches(foreign) { messages.append(.links(batch)) }
         return messages
     }
 

@@ -16,6 +16,33 @@ public struct DiscoveredURL: Equatable, Sendable {
     }
 }
 
+extension DiscoveredURL {
+    /// URL bytes per `discover` or `links` message at most: a batch of any
+    /// size (a million seeds, a page's links) travels in as many frames as
+    /// it needs, each far below `FrameCodec.maxFrameLength`.
+    static let maxBatchBytes = 4 << 20
+
+    /// `urls` cut into batches of at most `maxBytes` of URL text (a URL
+    /// longer than that goes alone), in order.
+    static func batches(_ urls: [DiscoveredURL], maxBytes: Int = maxBatchBytes) -> [[DiscoveredURL]] {
+        var batches: [[DiscoveredURL]] = []
+        var current: [DiscoveredURL] = []
+        var bytes = 0
+        for url in urls {
+            let size = url.url.utf8.count + url.hostKey.utf8.count + 16
+            if !current.isEmpty && bytes + size > maxBytes {
+                batches.append(current)
+                current = []
+                bytes = 0
+            }
+            current.append(url)
+            bytes += size
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+}
+
 /// A worker's report of its frontier, for `TerminationDetector`.
 public struct ShardStatus: Equatable, Sendable {
     /// Nothing queued or in flight in the worker's frontier.

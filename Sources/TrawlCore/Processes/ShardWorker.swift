@@ -48,7 +48,9 @@ public enum ShardWorker {
         defer { reader.cancel() }
         var iterator = events.makeAsyncIterator()
 
-        guard case .message(.configure(let data))? = await iterator.next() else {
+        let first = await iterator.next()
+        guard case .message(.configure(let data))? = first else {
+            if case .inputEnded(let error?)? = first { return fail("\(error)", writer: writer) }
             return fail("the coordinator's first message was not configure", writer: writer)
         }
         let settings: WorkerSettings
@@ -121,7 +123,11 @@ public enum ShardWorker {
                     do {
                         try writer.send(contentsOf: outgoing)
                     } catch {
-                        // The coordinator is gone: nobody can use our pages.
+                        // Say why, on stderr and (when the pipe still works,
+                        // e.g. a message that could not be framed) to the
+                        // coordinator; then stop: nobody can use our pages.
+                        Self.log("sending to the coordinator failed: \(error)")
+                        if (error as? TrawlError)?.code == .badFrame { try? writer.send(.failed("worker \(shard.shard + 1): \(error)")) }
                         stop(exitCode: 1)
                     }
                     outgoing.removeAll(keepingCapacity: true)
@@ -165,7 +171,10 @@ public enum ShardWorker {
         return 1
     }
 
+    /// One line on stderr with write(2): a closed or broken stderr loses
+    /// the line instead of trapping (FileHandle.write traps on EPIPE/EBADF).
     private static func log(_ text: String) {
-        FileHandle.standardError.write(Data("trawl crawl-worker \(getpid()): \(text)\n".utf8))
+        let line = "trawl crawl-worker \(getpid()): \(text)\n"
+        _ = line.withCString { write(2, $0, strlen($0)) }
     }
 }

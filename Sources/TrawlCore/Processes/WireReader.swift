@@ -71,6 +71,17 @@ struct WireReader: ~Copyable {
         return value
     }
 
+    /// An integer that must lie in `range`: a frame names a bad value for
+    /// what it is instead of growing a worker to gigabytes (a depth of
+    /// Int.max) or trapping on overflow (Int.min).
+    mutating func int(_ field: String, in range: ClosedRange<Int>) throws(TrawlError) -> Int {
+        let value = try int(field)
+        guard range.contains(value) else {
+            throw failure("'\(field)' = \(value) is outside \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
     /// A length or element count: at most `remaining / minimumElementSize`,
     /// so hostile counts cannot make the decoder reserve huge arrays.
     mutating func count(_ field: String, minimumElementSize: Int = 1) throws(TrawlError) -> Int {

@@ -25,6 +25,7 @@ struct WorkerSettings: Codable, Sendable {
     var retry: RetryPolicy
     var stripQueryParameters: [String]
     var maxURLLength: Int
+    var maxLinksPerPage: Int
 
     /// The settings of worker `shard` of a crawl run with `options`.
     init(shard: Int, options: CrawlOptions, seeds: [WebURL]) {
@@ -44,6 +45,7 @@ struct WorkerSettings: Codable, Sendable {
         retry = options.retry
         stripQueryParameters = options.links.stripQueryParameters.map(\.pattern)
         maxURLLength = options.links.maxURLLength
+        maxLinksPerPage = options.links.maxLinksPerPage
     }
 
     func encoded() throws -> Data {
@@ -74,7 +76,7 @@ struct WorkerSettings: Codable, Sendable {
             deny: try deny.map { try PatternMatcher($0, flag: "--deny") })
         let links = LinkFilter(
             stripQueryParameters: try stripQueryParameters.map { try PatternMatcher($0, flag: "--strip-query-params") },
-            maxURLLength: maxURLLength)
+            maxURLLength: maxURLLength, maxLinksPerPage: maxLinksPerPage)
         return PageProcessor(scope: scope, includeOutOfScopeEdges: includeOutOfScopeEdges, userAgent: fetch.userAgent,
                              retry: retry, links: links)
     }

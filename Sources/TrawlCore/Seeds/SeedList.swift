@@ -23,17 +23,19 @@ public struct SeedList: Sendable {
     /// `.seedsNotText` when it is not UTF-8 text; a file whose every line is
     /// bad parses with `urls` empty (the caller decides; `requireSeeds()`
     /// gives the standard error).
-    public init(contentsOf path: String) throws {
+    public init(contentsOf path: String, maxURLLength: Int = LinkFilter().maxURLLength) throws {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw TrawlError(.seedsUnreadable, "cannot read seeds file '\(path)'", underlying: ReadFailure(error))
         }
-        self.init(text: try Self.text(of: data, path: path), path: path)
+        self.init(text: try Self.text(of: data, path: path), path: path, maxURLLength: maxURLLength)
     }
 
-    public init(text: String, path: String = "<seeds>") {
+    /// A seed longer than `maxURLLength` (`--max-url-length`) is refused
+    /// like a link of that length: reported with its line, never fetched.
+    public init(text: String, path: String = "<seeds>", maxURLLength: Int = LinkFilter().maxURLLength) {
         self.path = path
         var urls: [WebURL] = []
         var seen = Set<String>()
@@ -46,14 +48,43 @@ public struct SeedList: Sendable {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             switch SeedLine.parse(line) {
+            case .success(let url) where url.href.utf8.count > maxURLLength:
+                problems.append(Problem(
+                    line: index + 1, text: Self.printable(line),
+                    reason: "longer than --max-url-length (\(url.href.utf8.count) bytes, the limit is \(maxURLLength))"))
             case .success(let url):
                 if seen.insert(url.href).inserted { urls.append(url) }
             case .failure(let reason):
-                problems.append(Problem(line: index + 1, text: String(line.prefix(200)), reason: reason.message))
+                // The reason may quote parts of the line: made printable too.
+                problems.append(Problem(line: index + 1, text: Self.printable(line),
+                                        reason: Self.printable(reason.message, maxBytes: 300)))
             }
         }
         self.urls = urls
         self.problems = problems
+    }
+
+    /// At most about `maxBytes` of `line`, safe to print on a terminal:
+    /// control characters (ESC, BEL, an OSC title sequence, C1 controls)
+    /// are escaped as `\u{1B}`, and a longer line is cut with "…" and its
+    /// full length.
+    static func printable(_ line: String, maxBytes: Int = 200) -> String {
+        var text = ""
+        var bytes = 0
+        for scalar in line.unicodeScalars {
+            let piece = switch scalar.value {
+            case 0..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+                "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default:
+                String(scalar)
+            }
+            if bytes + piece.utf8.count > maxBytes {
+                return text + "… (\(line.utf8.count) bytes)"
+            }
+            text += piece
+            bytes += piece.utf8.count
+        }
+        return text
     }
 
     /// Throws the standard "no valid seed" error when nothing usable was found.

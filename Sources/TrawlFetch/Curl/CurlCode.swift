@@ -10,6 +10,7 @@ struct CurlCode: RawRepresentable, Hashable, Sendable {
 
     static let ok = CurlCode(CURLE_OK)
     static let unsupportedProtocol = CurlCode(CURLE_UNSUPPORTED_PROTOCOL)
+    static let couldntConnect = CurlCode(CURLE_COULDNT_CONNECT)
     static let writeError = CurlCode(CURLE_WRITE_ERROR)
     static let outOfMemory = CurlCode(CURLE_OUT_OF_MEMORY)
     static let abortedByCallback = CurlCode(CURLE_ABORTED_BY_CALLBACK)

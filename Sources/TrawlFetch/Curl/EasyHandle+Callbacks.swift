@@ -26,9 +26,17 @@ extension EasyHandle {
             blockStatus = HeaderLine.status(of: line)
             blockContentLength = nil
             blockIsEncoded = false
+            blockEnded = false
             return count
         }
         if line.first == UInt8(ascii: "\r") || line.first == UInt8(ascii: "\n") {
+            // Once per block: a blank line after trailers ends no headers.
+            guard !blockEnded else { return count }
+            blockEnded = true
+            if blockStatus >= 200 {
+                completedResponses += 1
+                completedStatus = blockStatus
+            }
             return endOfHeaders() ? count : 0
         }
         headerBytes.append(contentsOf: line)

@@ -23,7 +23,8 @@ import Musl
 /// the share always outlives every handle attached to it.
 ///
 /// **Context pointer rule.** CURLOPT_PRIVATE, CURLOPT_WRITEDATA,
-/// CURLOPT_HEADERDATA and (blocking transfers) CURLOPT_XFERINFODATA all hold
+/// CURLOPT_HEADERDATA, CURLOPT_OPENSOCKETDATA (when the address guard
+/// refuses anything) and (blocking transfers) CURLOPT_XFERINFODATA all hold
 /// `self`, unretained. Whoever drives the
 /// transfer keeps `self` alive for as long as curl may call back (the multi
 /// loop's table of active transfers; a blocking caller's stack), and
@@ -32,6 +33,8 @@ final class EasyHandle {
     /// The CURL * this object owns; cleaned up in deinit.
     let raw: UnsafeMutableRawPointer
     let configuration: FetchConfiguration
+    /// `configuration.addressGuard` with the connect-to targets exempt.
+    let addressGuard: AddressGuard
     /// The share attached with CURLOPT_SHARE on every transfer, if any.
     let share: CurlShare?
 
@@ -48,18 +51,30 @@ final class EasyHandle {
     var blockStatus = 0
     var blockContentLength: Int? = nil
     var blockIsEncoded = false
+    /// Whether the current block's blank line has been seen.
+    var blockEnded = false
     /// Set when the body cap aborted the transfer, so CURLE_WRITE_ERROR can
     /// be reported as `tooLarge` rather than a generic write failure.
     var bodyTooLarge = false
+    /// Final responses (status 200 and up) whose headers ended, across
+    /// redirects, and the status of the last one: compared with
+    /// CURLINFO_REDIRECT_COUNT, they tell whether the request that failed
+    /// had its headers (see `finish`).
+    var completedResponses = 0
+    var completedStatus = 0
+    /// Why the guard refused the last address curl tried to connect to;
+    /// nil when it allowed the last one (or none was tried).
+    var addressRefusal: String? = nil
     /// What the progress callback asks while a blocking transfer runs
     /// (`perform(isCancelled:)`), and whether it said yes, so that
     /// CURLE_ABORTED_BY_CALLBACK can be reported as `cancelled`.
     var cancellationCheck: (() -> Bool)? = nil
     var abortedByCaller = false
 
-    /// CURLOPT_CONNECT_TO; curl does not copy lists, so this lives as long
-    /// as the handle (and is freed in deinit).
+    /// CURLOPT_CONNECT_TO and CURLOPT_RESOLVE; curl does not copy lists,
+    /// so these live as long as the handle (and are freed in deinit).
     private let connectTo: UnsafeMutablePointer<curl_slist>?
+    private let resolve: UnsafeMutablePointer<curl_slist>?
     /// CURLOPT_ERRORBUFFER: curl's detailed message for a failure.
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
@@ -67,19 +82,21 @@ final class EasyHandle {
     /// curl_global_init failed).
     init?(configuration: FetchConfiguration, share: CurlShare? = nil) {
         guard CurlLibrary.ensureInitialized() == nil, let raw = curl_easy_init() else { return nil }
+        guard let connectTo = Self.list(configuration.connectTo) else {
+            curl_easy_cleanup(raw)
+            return nil
+        }
+        guard let resolve = Self.list(configuration.resolve) else {
+            curl_slist_free_all(connectTo)
+            curl_easy_cleanup(raw)
+            return nil
+        }
         self.raw = raw
         self.configuration = configuration
+        self.addressGuard = configuration.addressGuard.exempting(connectTo: configuration.connectTo)
         self.share = share
-        var list: UnsafeMutablePointer<curl_slist>? = nil
-        for entry in configuration.connectTo {
-            guard let appended = curl_slist_append(list, entry) else {
-                curl_slist_free_all(list)
-                curl_easy_cleanup(raw)
-                return nil
-            }
-            list = appended
-        }
-        self.connectTo = list
+        self.connectTo = connectTo
+        self.resolve = resolve
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
     }
@@ -87,7 +104,21 @@ final class EasyHandle {
     deinit {
         curl_easy_cleanup(raw)
         curl_slist_free_all(connectTo)
+        curl_slist_free_all(resolve)
         errorBuffer.deallocate()
+    }
+
+    /// A curl_slist of `entries`: .some(nil) for none, nil when out of memory.
+    private static func list(_ entries: [String]) -> UnsafeMutablePointer<curl_slist>?? {
+        var list: UnsafeMutablePointer<curl_slist>? = nil
+        for entry in entries {
+            guard let appended = curl_slist_append(list, entry) else {
+                curl_slist_free_all(list)
+                return nil
+            }
+            list = appended
+        }
+        return .some(list)
     }
 
     /// The handle behind a context pointer that curl hands back.
@@ -112,7 +143,11 @@ final class EasyHandle {
         blockStatus = 0
         blockContentLength = nil
         blockIsEncoded = false
+        blockEnded = false
         bodyTooLarge = false
+        completedResponses = 0
+        completedStatus = 0
+        addressRefusal = nil
         abortedByCaller = false
         errorBuffer[0] = 0
 
@@ -149,6 +184,12 @@ final class EasyHandle {
         }
         if let connectTo {
             options.set(CURLOPT_CONNECT_TO, list: connectTo)
+        }
+        if let resolve {
+            options.set(CURLOPT_RESOLVE, list: resolve)
+        }
+        if addressGuard.refusesAnything {
+            options.guardAddresses(context: context)
         }
         // The connection cache's size. A multi handle ignores this (the
         // multi loop sets CURLMOPT_MAXCONNECTS instead), but

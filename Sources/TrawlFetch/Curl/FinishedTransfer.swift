@@ -75,8 +75,25 @@ extension EasyHandle {
         return .success(transfer)
     }
 
+    /// The failure, with what had arrived of the final response. Which
+    /// response is final comes from counting: every redirect curl followed
+    /// (CURLINFO_REDIRECT_COUNT) completed the headers of one response, so
+    /// the request that failed had its headers only if more responses than
+    /// that completed. CURLINFO_RESPONSE_CODE cannot tell: after a
+    /// followed redirect whose next request fails, it still holds the 3xx.
     private func error(for code: CurlCode) -> FetchError {
+        let status = completedResponses > long(CURLINFO_REDIRECT_COUNT) ? completedStatus : nil
+        var error = classify(code)
+        error.status = status
+        error.bytesReceived = status == nil ? 0 : body.count
         body = []
+        return error
+    }
+
+    private func classify(_ code: CurlCode) -> FetchError {
+        if let refusal = addressRefusal, code == .couldntConnect {
+            return FetchError(code: .addressRefused, url: url, message: refusal, curlCode: code.rawValue)
+        }
         if bodyTooLarge, code == .writeError {
             return FetchError(
                 code: .tooLarge, url: url,

@@ -78,3 +78,20 @@ struct FrontierTrapLimitTests {
         #expect(page.kind.makesNoRequest)
     }
 }
+
+struct FrontierBadPortTests {
+    @Test func linksToBadPortsAreRefusedButSeedsAreNot() {
+        var frontier = Frontier(limits: .init(refuseBadPorts: true))
+        #expect(frontier.discover("http://a.test:6667/", hostKey: "http://a.test:6667", depth: 0) == .queued)
+        #expect(frontier.discover("http://b.test:25/x", hostKey: "http://b.test:25", depth: 1) == .pathTrap(.badPort))
+        #expect(frontier.discover("http://b.test:8080/x", hostKey: "http://b.test:8080", depth: 1) == .queued)
+        #expect(frontier.discover("http://[::1]:110/", hostKey: "http://[::1]:110", depth: 1) == .pathTrap(.badPort))
+        #expect(frontier.discover("http://[::1]/", hostKey: "http://[::1]", depth: 1) == .queued)
+        #expect(frontier.refusals.byName == ["bad-port": 2])
+    }
+
+    @Test func badPortsAreAllowedWhenAsked() {
+        var frontier = Frontier(limits: .init(refuseBadPorts: false))
+        #expect(frontier.discover("http://b.test:25/x", hostKey: "http://b.test:25", depth: 1) == .queued)
+    }
+}

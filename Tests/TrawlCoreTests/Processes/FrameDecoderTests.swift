@@ -163,3 +163,35 @@ extension Processes {
         }
     }
 }
+
+extension Processes {
+    struct FrameValueTests {
+        @Test(arguments: ShardMessageSamples.outOfRange.indices)
+        func aValueOutOfRangeIsABadFrameNamingItsField(index: Int) throws {
+            let (message, field) = ShardMessageSamples.outOfRange[index]
+            let error = try #require(Self.refusal(of: message), "\(message.name) with a bad \(field) was accepted")
+            #expect(error.code == .badFrame)
+            #expect(error.description.contains("'\(field)' = "), "\(error)")
+        }
+
+        static func refusal(of message: ShardMessage) -> TrawlError? {
+            do {
+                var decoder = FrameDecoder()
+                _ = try decoder.feed(try FrameCodec.encode(message))
+                return nil
+            } catch {
+                return (error as any Error) as? TrawlError
+            }
+        }
+
+        @Test func bigBatchesTravelInFramesOfBoundedSize() {
+            let urls = (0..<50_000).map { DiscoveredURL(url: "http://h.test/" + String(repeating: "x", count: 200) + "/\($0)", hostKey: "http://h.test", depth: 1) }
+            let batches = DiscoveredURL.batches(urls)
+            #expect(batches.count > 1)
+            #expect(Array(batches.joined()) == urls)
+            for batch in batches {
+                #expect(batch.reduce(0) { $0 + $1.url.utf8.count + $1.hostKey.utf8.count + 16 } <= DiscoveredURL.maxBatchBytes)
+            }
+        }
+    }
+}

@@ -22,22 +22,42 @@ enum ShardMessageSamples {
         .discover([
             DiscoveredURL(url: "http://h0.trawl.test/", hostKey: "http://h0.trawl.test", depth: 0),
             DiscoveredURL(url: "", hostKey: "", depth: 0),
-            DiscoveredURL(url: "https://bücher.example/straße?q=日本語", hostKey: "https://bücher.example", depth: Int.max),
+            DiscoveredURL(url: "https://bücher.example/straße?q=日本語", hostKey: "https://bücher.example", depth: FrameCodec.maxDepth),
         ]),
         .depthCeiling(0),
-        .depthCeiling(-1),
-        .depthCeiling(Int.min),
-        .depthCeiling(Int.max),
+        .depthCeiling(FrameCodec.maxDepth),
         .stop,
         .links([DiscoveredURL(url: "http://h2.trawl.test/a", hostKey: "http://h2.trawl.test:8080", depth: 7)]),
         .page(PageMessage(record: fullRecord, source: "http://h0.trawl.test/page/1", edgeTargets: ["http://h0.trawl.test/a", "", "http://h9.trawl.test/ü"])),
         .page(PageMessage(record: failedRecord, source: "", edgeTargets: [])),
         .status(ShardStatus(idle: true, batchesReceived: 0, minPendingDepth: nil, pagesDone: 0)),
-        .status(ShardStatus(idle: false, batchesReceived: 1_234_567, minPendingDepth: 0, pagesDone: Int.max)),
+        .status(ShardStatus(idle: false, batchesReceived: 1_234_567, minPendingDepth: 0, pagesDone: Int(Int32.max))),
         .robots(sitemaps: []),
         .robots(sitemaps: ["http://a.test/sitemap.xml", "https://b.test/s.xml.gz"]),
+        .refusals(RefusalCounts()),
+        .refusals({
+            var counts = RefusalCounts()
+            counts.add(.maxPathVariants, 3)
+            counts.add(.maxDepth, 12)
+            return counts
+        }()),
         .failed(""),
         .failed("could not open output: Permission denied — ☠ \u{FFFD}"),
+    ]
+
+    /// Well-formed frames whose values no worker or coordinator could
+    /// mean: each is refused by value, naming the field.
+    static let outOfRange: [(message: ShardMessage, field: String)] = [
+        (.depthCeiling(-1), "ceiling"),
+        (.depthCeiling(Int.min), "ceiling"),
+        (.depthCeiling(Int.max), "ceiling"),
+        (.discover([DiscoveredURL(url: "http://a/", hostKey: "http://a", depth: Int.max)]), "depth"),
+        (.links([DiscoveredURL(url: "http://a/", hostKey: "http://a", depth: -1)]), "depth"),
+        (.status(ShardStatus(idle: true, batchesReceived: -5, minPendingDepth: nil, pagesDone: 0)), "batchesReceived"),
+        (.status(ShardStatus(idle: true, batchesReceived: 0, minPendingDepth: Int.min, pagesDone: 0)), "minPendingDepth"),
+        (.page(PageMessage(record: { var r = fullRecord; r.depth = Int.max; return r }(), source: "", edgeTargets: [])), "depth"),
+        (.page(PageMessage(record: { var r = fullRecord; r.status = -200; return r }(), source: "", edgeTargets: [])), "status"),
+        (.page(PageMessage(record: { var r = fullRecord; r.bytes = -1; return r }(), source: "", edgeTargets: [])), "bytes"),
     ]
 
     static func manyURLs(_ count: Int) -> ShardMessage {

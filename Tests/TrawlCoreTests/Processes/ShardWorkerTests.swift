@@ -40,7 +40,7 @@ extension Processes {
                 let child = try spawnWorker()
                 try child.send(.configure(try WorkerSettings(shard: 0, options: options, seeds: seeds).encoded()))
                 try child.send(.discover(ownSeeds.map { DiscoveredURL(url: $0.href, hostKey: $0.origin, depth: 0) }))
-                try child.send(.depthCeiling(Int.max))
+                try child.send(.depthCeiling(FrameCodec.maxDepth))
                 var pages: [PageMessage] = []
                 var routed: [DiscoveredURL] = []
                 var finalStatus: ShardStatus?
