@@ -83,18 +83,4 @@ enum ASCII {
             }
         }
     }
-
-    /// A `String` of UTF-8 `bytes` with ASCII whitespace runs collapsed to
-    /// one space and the ends trimmed (HTML's "strip and collapse").
-    static func collapsingWhitespace(_ bytes: [UInt8]) -> String {
-        var collapsed: [UInt8] = []
-        collapsed.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { buffer in
-            forEachToken(in: buffer, separatedBy: isWhitespace) { word in
-                if !collapsed.isEmpty { collapsed.append(0x20) }
-                collapsed.append(contentsOf: word)
-            }
-        }
-        return String(decoding: collapsed, as: UTF8.self)
-    }
 }

@@ -1,11 +1,11 @@
 internal import CLibXML2
 
-/// How a parser context decodes its input.
+/// How a page's bytes become the UTF-8 the parser reads.
 enum InputDecoder {
     /// The bytes are already UTF-8: libxml2 reads them with no conversion.
     case utf8
-    /// Bytes go through this handler. A handler from iconv is owned by
-    /// whoever holds this value until a parser context takes it over;
+    /// Bytes go through this handler (see `convert`). A handler from iconv
+    /// is owned by whoever holds this value, who closes it after use;
     /// `xmlCharEncCloseFunc` frees those and leaves shared ones alone.
     case handler(UnsafeMutablePointer<xmlCharEncodingHandler>)
 

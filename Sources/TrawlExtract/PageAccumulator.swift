@@ -6,18 +6,21 @@ struct PageAccumulator {
     private(set) var links: [ExtractedLink] = []
     private(set) var baseHref: String?
     private(set) var title: String?
+    /// UTF-8 bytes of the whole title, of which `title` keeps a prefix.
+    private(set) var titleLength: Int?
     private(set) var robots: MetaRobots = []
 
     /// The first `<title>` is collected; later ones are ignored.
     enum TitleState { case notSeen, inside, done }
     private(set) var titleState = TitleState.notSeen
-    private var titleBytes: [UInt8] = []
+    private var titleText: TitleText
 
     /// A NULL-terminated array of name, value, name, value, … where a value
     /// is NULL for an attribute written without one (`<a href>`).
     typealias Attributes = UnsafeMutablePointer<UnsafePointer<UInt8>?>
 
-    init() {
+    init(maxTitleBytes: Int = ExtractionLimits().maxTitleBytes) {
+        titleText = TitleText(maxBytes: maxTitleBytes)
         links.reserveCapacity(64)
     }
 
@@ -47,7 +50,7 @@ struct PageAccumulator {
 
     /// Text inside the first `<title>`; the parser sends it only then.
     mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
-        if titleState == .inside { titleBytes.append(contentsOf: text) }
+        if titleState == .inside { titleText.append(text) }
     }
 
     mutating func endElement(_ name: UnsafePointer<UInt8>) {
@@ -60,8 +63,9 @@ struct PageAccumulator {
     }
 
     private mutating func finishTitle() {
-        title = ASCII.collapsingWhitespace(titleBytes)
-        titleBytes = []
+        title = titleText.text
+        titleLength = titleText.length
+        titleText = TitleText(maxBytes: titleText.maxBytes)
         titleState = .done
     }
 

@@ -7,13 +7,22 @@ internal import CLibXML2
 /// the pointer is valid in every callback. `recover` is the only way back
 /// from libxml2's `void *`.
 struct SAXSession {
-    var page = PageAccumulator()
+    var page: PageAccumulator
+    /// Stops libxml2 when the page has cost `maxParseTime` of CPU.
+    var deadline: ParseDeadline
+    /// Whether the deadline stopped the parse before the end of the page.
+    private(set) var stoppedEarly = false
     /// The context's own copy of the handler table. Text and end-tag events
     /// are switched on only inside `<title>`: every other text node and end
     /// tag of the page then costs no call at all.
     var handlers: UnsafeMutablePointer<htmlSAXHandler>?
     /// The context itself, to see where its input stands during a callback.
     var context: htmlParserCtxtPtr?
+
+    init(limits: ExtractionLimits) {
+        page = PageAccumulator(maxTitleBytes: limits.maxTitleBytes)
+        deadline = ParseDeadline(after: limits.maxParseTime)
+    }
 
     static func recover(_ userData: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<SAXSession>? {
         userData?.assumingMemoryBound(to: SAXSession.self)
@@ -30,6 +39,12 @@ struct SAXSession {
     }
 
     private mutating func startElement(_ name: UnsafePointer<UInt8>, _ attributes: PageAccumulator.Attributes?) {
+        // libxml2 reports start tags (implied ones too) even once stopped.
+        guard !stoppedEarly else { return }
+        if deadline.tick() {
+            stop()
+            return
+        }
         guard startTagIsComplete() else { return }
         let wasInTitle = page.titleState == .inside
         page.startElement(name, attributes)
@@ -50,6 +65,30 @@ struct SAXSession {
         guard let input = context?.pointee.input, let cur = input.pointee.cur, let end = input.pointee.end
         else { return true }
         return cur < end
+    }
+
+    /// Every libxml2 error of the parse, through the thread's structured
+    /// error handler (see `HTMLPushParser`): each one is a tick of the
+    /// deadline. libxml2's superlinear paths other than attributes (an end
+    /// tag or `<body>` that searches a deep element stack) raise one error
+    /// per search, so the deadline is read even when no element starts.
+    static let errorHandler: xmlStructuredErrorFunc = { userData, error in
+        guard let session = recover(userData), let error,
+              let context = session.pointee.context, error.pointee.ctxt == UnsafeMutableRawPointer(context),
+              !session.pointee.stoppedEarly, session.pointee.deadline.tick()
+        else { return }
+        // Stopped only where libxml2 reads no input after the report: the
+        // stack searches' own errors. Any other error waits for the next
+        // start tag or one of these.
+        let code = Int32(error.pointee.code)
+        if code == Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue) || code == Int32(XML_HTML_STRUCURE_ERROR.rawValue) {
+            session.pointee.stop()
+        }
+    }
+
+    private mutating func stop() {
+        stoppedEarly = true
+        if let context { xmlStopParser(context) }
     }
 
     private func listenToTitle(_ on: Bool) {

@@ -106,6 +106,11 @@ struct CrawlFlags: ParsableArguments {
         discussion: "Browsers handle about 2,000 bytes reliably and servers often refuse more than 8 KB."))
     var maxURLLength: Int = 8192
 
+    @Option(name: .customLong("max-title-length"), parsing: .unconditional, help: ArgumentHelp(
+        "UTF-8 bytes of a page's title kept (cut at a character boundary); the full length goes to pages.jsonl's title_length.",
+        discussion: "A tab shows about 30 characters and a search result about 60; 1 KiB holds any real title."))
+    var maxTitleLength: Int = 1024
+
     @Option(name: .customLong("max-links-per-page"), parsing: .unconditional, help: ArgumentHelp(
         "Distinct links kept per page at most; later ones are counted (links_over_limit) and dropped.",
         discussion: "Heritrix's outlink cap. Real pages carry 70-300 links and index pages a few thousand; a page that holds more is treated as hostile. A page also keeps at most 4 MiB of link text, whatever the count."))
@@ -210,6 +215,9 @@ struct CrawlFlags: ParsableArguments {
         guard (16...(1 << 20)).contains(maxURLLength) else {
             throw ValidationError("--max-url-length must be between 16 and 1048576 bytes (got \(maxURLLength))")
         }
+        guard (0...(1 << 20)).contains(maxTitleLength) else {
+            throw ValidationError("--max-title-length must be between 0 and 1048576 bytes (got \(maxTitleLength))")
+        }
         guard (1...1_000_000).contains(maxLinksPerPage) else {
             throw ValidationError("--max-links-per-page must be between 1 and 1000000 (got \(maxLinksPerPage))")
         }
@@ -243,6 +251,7 @@ struct CrawlFlags: ParsableArguments {
                                          maxPathVariants: maxPathVariants == 0 ? nil : maxPathVariants,
                                          refuseBadPorts: !allowBadPorts)
         options.maxTime = maxTime?.duration
+        options.maxTitleBytes = maxTitleLength
         options.maxMemoryBytes = maxMemory?.bytes
         options.retry.statuses = Set(retryOn.codes)
         options.links = LinkFilter(

@@ -13,6 +13,9 @@ struct CrawlWorkerCommand: AsyncParsableCommand {
     )
 
     func run() async throws {
+        // Die with the coordinator even while stuck in CPU work that never
+        // reads the input whose end would tell us (see ParentDeath).
+        ParentDeath.armFromEnvironment()
         // Ctrl-C at the terminal reaches the whole process group, and a
         // service manager's SIGTERM the whole tree (systemd); the
         // coordinator turns either into `stop`, so the worker still sends

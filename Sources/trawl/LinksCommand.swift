@@ -47,7 +47,7 @@ struct LinksCommand: ParsableCommand {
             }
             return
         }
-        for link in ResolvedLinks(page: page, documentURL: documentURL).links {
+        for link in ResolvedLinks(page: page, documentURL: documentURL, limits: LinkFilter().resolutionLimits).links {
             print(line(link.url.href, follow: link.follow))
         }
     }

@@ -56,6 +56,10 @@ struct HostileWeb: Sendable {
         case .deepHTML: return .deep
         case .unclosedHTML: return .unclosed
         case .oddLinks: return .oddLinks
+        case .longBase: return .longBase
+        case .attributeBomb: return .attributeBomb
+        case .backtrackingBait: return .backtracking
+        case .hugeTitle: return .hugeTitle
         case .charsetInHeader: return .charsetInHeader
         case .charsetDefault: return .charsetDefault
         case .charsetInMeta: return .charsetInMeta

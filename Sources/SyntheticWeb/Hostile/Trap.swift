@@ -4,6 +4,7 @@ enum Trap: CaseIterable, Sendable {
     case redirectChain, longRedirectChain, redirectLoop, redirectToFTP, redirectToJavascript, redirectOutOfScope
     case slowDrip, hugeBody, gzipBomb, shortBody, resetMidBody, pngAsHTML, binary
     case deepHTML, unclosedHTML, oddLinks
+    case longBase, attributeBomb, backtrackingBait, hugeTitle
     case charsetInHeader, charsetDefault, charsetInMeta
     case calendar
     case tooManyRequests, serviceUnavailable, serverError
@@ -32,6 +33,10 @@ enum Trap: CaseIterable, Sendable {
         case .deepHTML: return "/trap/html/deep"
         case .unclosedHTML: return "/trap/html/unclosed"
         case .oddLinks: return "/trap/html/odd-links"
+        case .longBase: return "/trap/html/long-base"
+        case .attributeBomb: return "/trap/html/attribute-bomb"
+        case .backtrackingBait: return "/trap/html/backtracking"
+        case .hugeTitle: return "/trap/html/huge-title"
         case .charsetInHeader: return "/trap/charset/windows-1252"
         case .charsetDefault: return "/trap/charset/no-charset"
         case .charsetInMeta: return "/trap/charset/shift-jis"
@@ -45,6 +50,7 @@ enum Trap: CaseIterable, Sendable {
     var outcome: String? {
         switch self {
         case .redirectChain, .pngAsHTML, .binary, .deepHTML, .unclosedHTML, .oddLinks: return nil
+        case .longBase, .attributeBomb, .backtrackingBait, .hugeTitle: return nil
         case .charsetInHeader, .charsetDefault, .charsetInMeta, .calendar: return nil
         case .tooManyRequests, .serviceUnavailable: return nil
         case .longRedirectChain: return "too-many-redirects"
@@ -97,6 +103,14 @@ enum Trap: CaseIterable, Sendable {
             return "200 tag soup: unclosed elements, unquoted attributes; hrefs in a comment and a script are not links"
         case .oddLinks:
             return "200 HTML: hrefs with whitespace, other schemes, an entity, an empty href, a URL over 8 KiB"
+        case .longBase:
+            return "200 HTML: a 64 KiB <base href> and 8,000 relative links under it (512 MB of URLs); two root-relative links"
+        case .attributeBomb:
+            return "200 HTML: one <a> with 60,000 attributes after its href (quadratic in libxml2 2.9.14), links around it"
+        case .backtrackingBait:
+            return "200 HTML: a link ending in 70 a's and '!', which makes a backtracking --deny '(a+)+$' run for minutes"
+        case .hugeTitle:
+            return "200 HTML with a 1 MiB <title> and one link"
         case .charsetInHeader:
             return "200 windows-1252, declared by content-type; the href's é and € become UTF-8 escapes"
         case .charsetDefault:

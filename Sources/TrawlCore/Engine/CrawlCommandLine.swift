@@ -27,7 +27,8 @@ public enum CrawlCommandLine {
                  "--max-path-repeats", "\(limits.maxPathRepeats ?? 0)",
                  "--max-path-variants", "\(limits.maxPathVariants ?? 0)",
                  "--max-url-length", "\(options.links.maxURLLength)",
-                 "--max-links-per-page", "\(options.links.maxLinksPerPage)"]
+                 "--max-links-per-page", "\(options.links.maxLinksPerPage)",
+                 "--max-title-length", "\(options.maxTitleBytes)"]
         for pattern in options.links.stripQueryParameters { args += ["--strip-query-params", pattern.pattern] }
         if !limits.obeyRobots { args.append("--ignore-robots") }
         if !limits.refuseBadPorts { args.append("--allow-bad-ports") }

@@ -1,4 +1,5 @@
 import Foundation
+import TrawlExtract
 import TrawlFetch
 
 /// Runs one crawl: seeds into the frontier, jobs out to the strategy's
@@ -76,6 +77,11 @@ public enum CrawlEngine {
             edgeSet: edgeSet)
         report.retries = drive.retries
         report.refused = drive.refusals.byName
+        if drive.linksTooLong > 0 { report.linksDropped["max-url-length"] = drive.linksTooLong }
+        if drive.linksOverLimit > 0 { report.linksDropped["max-links-per-page"] = drive.linksOverLimit }
+        if drive.regexTimeouts > 0 { report.linksDropped["regex-timeout"] = drive.regexTimeouts }
+        if drive.parseLimited > 0 { report.pagesLimited["parse-limited"] = drive.parseLimited }
+        if drive.titlesCut > 0 { report.pagesLimited["max-title-length"] = drive.titlesCut }
         if options.limits.obeyRobots {
             report.robots = .init(hostsFetched: drive.robotsFetched, sitemaps: drive.sitemaps.sorted())
         }
@@ -107,7 +113,8 @@ public enum CrawlEngine {
         fetch.maxConnections = max(fetch.maxConnections, options.concurrency)
         let scope = CrawlScope(rule: options.scopeRule, seeds: seeds.urls, allow: options.allow, deny: options.deny)
         let processor = PageProcessor(scope: scope, includeOutOfScopeEdges: options.includeOutOfScopeEdges,
-                                      userAgent: options.fetch.userAgent, retry: options.retry, links: options.links)
+                                      userAgent: options.fetch.userAgent, retry: options.retry, links: options.links,
+                                      extraction: ExtractionLimits(maxTitleBytes: options.maxTitleBytes))
         var frontier = Frontier(limits: options.limits)
         for seed in seeds.urls { frontier.discover(seed.href, hostKey: seed.origin, depth: 0) }
         return try await StrategyRunner.withWorker(mode, concurrency: options.concurrency, fetch: fetch, processor: processor) { worker in

@@ -1,3 +1,4 @@
+import TrawlExtract
 import TrawlFetch
 
 /// Everything one crawl needs besides its seeds, as plain values the CLI
@@ -39,6 +40,8 @@ public struct CrawlOptions: Sendable {
     public var scopeRule: CrawlScope.Rule = .host
     public var allow: [PatternMatcher] = []
     public var deny: [PatternMatcher] = []
+    /// `--max-title-length`: UTF-8 bytes of a page's title kept.
+    public var maxTitleBytes = ExtractionLimits().maxTitleBytes
     /// `--edges all`: keep out-of-scope link targets in edges.csv.
     public var includeOutOfScopeEdges = false
     public var fetch = FetchConfiguration()

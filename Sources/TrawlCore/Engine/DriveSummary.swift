@@ -20,6 +20,10 @@ struct DriveSummary: Sendable {
     /// Links pages held that a per-page limit dropped, summed.
     var linksTooLong = 0
     var linksOverLimit = 0
+    var regexTimeouts = 0
+    /// Pages a parse limit cut down, and pages whose title was cut.
+    var parseLimited = 0
+    var titlesCut = 0
 
     var pages: Int { latencies.count }
 
@@ -40,6 +44,9 @@ struct DriveSummary: Sendable {
         retries += record.retries
         linksTooLong += record.linksTooLong
         linksOverLimit += record.linksOverLimit
+        regexTimeouts += record.regexTimeouts
+        if record.parseLimited { parseLimited += 1 }
+        if record.titleLength != nil { titlesCut += 1 }
     }
 }
 

@@ -16,14 +16,19 @@ public struct PageProcessor: Sendable {
     public var userAgent: String
     public var retry: RetryPolicy
     public var links: LinkFilter
+    /// What one page may cost the parser: attributes per tag, title bytes,
+    /// CPU time.
+    public var extraction: ExtractionLimits
 
     public init(scope: CrawlScope, includeOutOfScopeEdges: Bool = false, userAgent: String = FetchConfiguration().userAgent,
-                retry: RetryPolicy = RetryPolicy(), links: LinkFilter = LinkFilter()) {
+                retry: RetryPolicy = RetryPolicy(), links: LinkFilter = LinkFilter(),
+                extraction: ExtractionLimits = ExtractionLimits()) {
         self.scope = scope
         self.includeOutOfScopeEdges = includeOutOfScopeEdges
         self.userAgent = userAgent
         self.retry = retry
         self.links = links
+        self.extraction = extraction
     }
 
     public func outcome(for job: CrawlJob, result: Result<FetchResponse, FetchError>, wallMilliseconds: Double) -> PageOutcome {
@@ -111,9 +116,11 @@ public struct PageProcessor: Sendable {
         else {
             return PageOutcome(job: job, record: record, source: source, edgeTargets: [], follow: [])
         }
-        let page = HTMLExtractor.extract(response.body, contentType: response.contentType)
+        let page = HTMLExtractor.extract(response.body, contentType: response.contentType, limits: extraction)
         let resolved = ResolvedLinks(page: page, documentURL: finalURL, limits: links.resolutionLimits)
         record.title = page.title
+        if let length = page.titleLength, length > (page.title?.utf8.count ?? 0) { record.titleLength = length }
+        record.parseLimited = page.parseLimited
         record.outlinks = resolved.links.count
         record.linksTooLong = resolved.droppedTooLong
         record.linksOverLimit = resolved.droppedOverLimit
@@ -121,7 +128,9 @@ public struct PageProcessor: Sendable {
         var follow: [(url: String, hostKey: String)] = []
         edgeTargets.reserveCapacity(resolved.links.count)
         for link in resolved.links {
-            let inScope = scope.contains(link.url)
+            let verdict = scope.judge(link.url)
+            if verdict == .patternTimedOut { record.regexTimeouts += 1 }
+            let inScope = verdict == .inScope
             let href = links.apply(to: link.url.href)
             if inScope || includeOutOfScopeEdges { edgeTargets.append(href) }
             if inScope && link.follow && links.mayFetch(href) { follow.append((href, link.url.origin)) }

@@ -23,6 +23,13 @@ public struct PageRecord: Sendable, Equatable {
     public var linksTooLong = 0
     /// Links dropped past `--max-links-per-page` (or its byte budget).
     public var linksOverLimit = 0
+    /// Links whose `--allow`/`--deny` test ran out of time (out of scope).
+    public var regexTimeouts = 0
+    /// The whole title's length in UTF-8 bytes, when `title` was cut to
+    /// `--max-title-length`; nil when it was kept whole.
+    public var titleLength: Int? = nil
+    /// A parse limit (attributes per tag, CPU time) changed what was parsed.
+    public var parseLimited = false
 
     /// The JSON object, on one line, keys in a fixed order.
     public var jsonLine: String {
@@ -42,6 +49,9 @@ public struct PageRecord: Sendable, Equatable {
         // Only when a limit bit, so an ordinary line stays as it was.
         if linksTooLong > 0 { json.add("links_too_long", linksTooLong) }
         if linksOverLimit > 0 { json.add("links_over_limit", linksOverLimit) }
+        if regexTimeouts > 0 { json.add("regex_timeouts", regexTimeouts) }
+        if let titleLength { json.add("title_length", titleLength) }
+        if parseLimited { json.add("parse_limited", true) }
         return json.finish()
     }
 }

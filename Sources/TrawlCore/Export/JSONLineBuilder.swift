@@ -15,6 +15,11 @@ struct JSONLineBuilder {
         if let value { text += String(value) } else { text += "null" }
     }
 
+    mutating func add(_ key: String, _ value: Bool) {
+        appendKey(key)
+        text += value ? "true" : "false"
+    }
+
     mutating func add(_ key: String, _ value: Double) {
         appendKey(key)
         text += value.isFinite ? String(value) : "null"

@@ -28,6 +28,7 @@ extension RunReport {
         public var maxPathVariants: Int?
         public var maxUrlLength: Int
         public var maxLinksPerPage: Int
+        public var maxTitleLength: Int
         public var refuseBadPorts: Bool
         public var stripQueryParams: [String]
         public var obeyRobots: Bool
@@ -73,6 +74,7 @@ extension RunReport {
             maxPathVariants = options.limits.maxPathVariants
             maxUrlLength = options.links.maxURLLength
             maxLinksPerPage = options.links.maxLinksPerPage
+            maxTitleLength = options.maxTitleBytes
             refuseBadPorts = options.limits.refuseBadPorts
             stripQueryParams = options.links.stripQueryParameters.map(\.pattern)
             obeyRobots = options.limits.obeyRobots

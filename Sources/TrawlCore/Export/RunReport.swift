@@ -79,6 +79,14 @@ public struct RunReport: Sendable, Codable, Equatable {
     /// name without dashes ("max-path-variants"); a limit that refused
     /// nothing is absent. Refused URLs in scope are still edges.
     public var refused: [String: Int] = [:]
+    /// Links pages held that a per-page limit dropped (not kept, not
+    /// edges), by limit: "max-url-length", "max-links-per-page". Summed
+    /// over pages.jsonl's `links_too_long` and `links_over_limit`.
+    public var linksDropped: [String: Int] = [:]
+    /// Pages a per-page limit cut down, by limit: "parse-limited" (a tag
+    /// past the attribute cap, or the parse's CPU deadline: pages.jsonl's
+    /// `parse_limited`), "max-title-length" (a title cut: `title_length`).
+    public var pagesLimited: [String: Int] = [:]
     /// robots.txt files fetched and the Sitemap: URLs they listed (nil with
     /// --ignore-robots).
     public var robots: Robots?
@@ -146,7 +154,10 @@ public struct RunReport: Sendable, Codable, Equatable {
     }
 
     private var refusedText: String {
-        refused.isEmpty ? "none" : refused.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let urls = refused.isEmpty ? "none" : refused.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        guard !linksDropped.isEmpty else { return urls }
+        let links = linksDropped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return "\(urls); links dropped: \(links)"
     }
 
     private var modeText: String {

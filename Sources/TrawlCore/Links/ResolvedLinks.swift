@@ -56,7 +56,14 @@ public struct ResolvedLinks: Sendable {
         var keptBytes = 0
         var tooLong = 0
         var overLimit = 0
+        let baseBounds = limits.maxURLLength == .max ? nil : BaseBounds(base)
         for extracted in page.links {
+            // Too long whatever it resolves to: not worth parsing (a 64 KiB
+            // base times 8,000 hrefs is 512 MB of parsing).
+            if let baseBounds, baseBounds.leastResolvedLength(of: extracted.href) > limits.maxURLLength {
+                tooLong += 1
+                continue
+            }
             guard let resolved = WebURL(extracted.href, base: base), resolved.isHTTP else { continue }
             let url = resolved.normalizedForCrawl()
             let length = url.href.utf8.count
@@ -80,6 +87,74 @@ public struct ResolvedLinks: Sendable {
         self.links = links
         droppedTooLong = tooLong
         droppedOverLimit = overLimit
+    }
+
+    /// Lengths of the base URL that bound what a relative href resolves to,
+    /// without resolving it.
+    struct BaseBounds {
+        /// Up to and including the last "/" of the path.
+        let directory: Int
+        /// Up to the query: what "?q", "#f" and "" keep of the base.
+        let path: Int
+
+        init(_ base: WebURL) {
+            let bytes = base.href.utf8
+            let query = bytes.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
+            path = bytes.distance(from: bytes.startIndex, to: query)
+            let slash = bytes[..<query].lastIndex(of: UInt8(ascii: "/"))
+            directory = slash.map { bytes.distance(from: bytes.startIndex, to: $0) + 1 } ?? 0
+        }
+
+        /// A lower bound of the length of `href` resolved against the base,
+        /// or 0 when it could be anything (an absolute or root-relative
+        /// href, or one with a dot segment that removes base segments).
+        /// The WHATWG parser only removes tabs and newlines from an href,
+        /// and percent-encoding only lengthens it, so a plain path-relative
+        /// href keeps every byte of the base's directory.
+        func leastResolvedLength(of href: String) -> Int {
+            let bytes = href.utf8
+            guard let first = bytes.first else { return path }
+            if first == UInt8(ascii: "?") || first == UInt8(ascii: "#") { return path }
+            // Leading spaces or controls, a scheme, a root or a host: unknown.
+            let isWordByte = (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z"))
+                || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "_")
+            guard isWordByte else { return 0 }
+            var segmentStart = true
+            var inQuery = false
+            var dots = 0
+            var dropped = 0
+            var counted = 0
+            for byte in bytes {
+                // The fragment is dropped from a crawl's URLs: not counted.
+                if byte == UInt8(ascii: "#") { break }
+                counted += 1
+                if inQuery {
+                    if byte <= 0x20 { dropped += 1 }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: ":"): return 0  // maybe "scheme:"
+                case UInt8(ascii: "%"): return 0  // maybe "%2e": a dot segment
+                case UInt8(ascii: "/"), UInt8(ascii: "\\"):
+                    if segmentStart && dots > 0 { return 0 }
+                    segmentStart = true
+                    dots = 0
+                case UInt8(ascii: "."):
+                    if segmentStart { dots += 1 }
+                case UInt8(ascii: "?"):
+                    if segmentStart && dots > 0 { return 0 }
+                    inQuery = true
+                case 0...0x20:
+                    // Tabs and newlines are removed, trailing spaces and
+                    // controls trimmed: counted out, to stay a lower bound.
+                    dropped += 1
+                default:
+                    segmentStart = false
+                }
+            }
+            if !inQuery && segmentStart && dots > 0 { return 0 }
+            return directory + counted - dropped
+        }
     }
 
     /// The HTML Standard's frozen base URL: a `<base href>` that fails to

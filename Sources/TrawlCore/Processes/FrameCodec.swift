@@ -245,6 +245,9 @@ public enum FrameCodec {
         writer.int(record.retries)
         writer.int(record.linksTooLong)
         writer.int(record.linksOverLimit)
+        writer.int(record.regexTimeouts)
+        writer.optional(record.titleLength)
+        writer.bool(record.parseLimited)
         writer.string(page.source)
         writer.count(page.edgeTargets.count)
         for target in page.edgeTargets { writer.string(target) }
@@ -265,7 +268,10 @@ public enum FrameCodec {
             outlinks: try reader.int("outlinks", in: counts),
             retries: try reader.int("retries", in: counts),
             linksTooLong: try reader.int("linksTooLong", in: counts),
-            linksOverLimit: try reader.int("linksOverLimit", in: counts)
+            linksOverLimit: try reader.int("linksOverLimit", in: counts),
+            regexTimeouts: try reader.int("regexTimeouts", in: counts),
+            titleLength: try Self.checked(try reader.optionalInt("titleLength"), "titleLength", in: 0...Int.max),
+            parseLimited: try reader.bool("parseLimited")
         )
         let source = try reader.string("source")
         let count = try reader.count("edgeTargets count")

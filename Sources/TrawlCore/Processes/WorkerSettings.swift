@@ -1,4 +1,5 @@
 import Foundation
+import TrawlExtract
 import TrawlFetch
 import TrawlURL
 
@@ -26,6 +27,7 @@ struct WorkerSettings: Codable, Sendable {
     var stripQueryParameters: [String]
     var maxURLLength: Int
     var maxLinksPerPage: Int
+    var maxTitleBytes: Int
 
     /// The settings of worker `shard` of a crawl run with `options`.
     init(shard: Int, options: CrawlOptions, seeds: [WebURL]) {
@@ -46,6 +48,7 @@ struct WorkerSettings: Codable, Sendable {
         stripQueryParameters = options.links.stripQueryParameters.map(\.pattern)
         maxURLLength = options.links.maxURLLength
         maxLinksPerPage = options.links.maxLinksPerPage
+        maxTitleBytes = options.maxTitleBytes
     }
 
     func encoded() throws -> Data {
@@ -78,7 +81,7 @@ struct WorkerSettings: Codable, Sendable {
             stripQueryParameters: try stripQueryParameters.map { try PatternMatcher($0, flag: "--strip-query-params") },
             maxURLLength: maxURLLength, maxLinksPerPage: maxLinksPerPage)
         return PageProcessor(scope: scope, includeOutOfScopeEdges: includeOutOfScopeEdges, userAgent: fetch.userAgent,
-                             retry: retry, links: links)
+                             retry: retry, links: links, extraction: ExtractionLimits(maxTitleBytes: maxTitleBytes))
     }
 }
 

@@ -40,19 +40,52 @@ public struct CrawlScope: Sendable {
         return PublicSuffixList.registrableDomain(of: host) ?? host
     }
 
+    /// What `judge` made of a URL.
+    public enum Verdict: Sendable, Equatable {
+        case inScope
+        case outOfScope
+        /// An `--allow` or `--deny` match ran out of its step budget: the
+        /// URL is treated as out of scope (not fetched, the safe side of
+        /// both), and counted.
+        case patternTimedOut
+    }
+
     public func contains(_ url: WebURL) -> Bool {
-        guard url.isHTTP, let host = url.host else { return false }
+        judge(url) == .inScope
+    }
+
+    public func judge(_ url: WebURL) -> Verdict {
+        guard url.isHTTP, let host = url.host else { return .outOfScope }
         switch rule {
         case .host:
-            guard hosts.contains(host) else { return false }
+            guard hosts.contains(host) else { return .outOfScope }
         case .domain:
-            guard let key = Self.siteKey(of: url), domains.contains(key) else { return false }
+            guard let key = Self.siteKey(of: url), domains.contains(key) else { return .outOfScope }
         case .any:
             break
         }
-        if allow.isEmpty && deny.isEmpty { return true }
+        if allow.isEmpty && deny.isEmpty { return .inScope }
         let href = url.href
-        if !allow.isEmpty && !allow.contains(where: { $0.matches(href) }) { return false }
-        return !deny.contains(where: { $0.matches(href) })
+        if !allow.isEmpty {
+            var timedOut = false
+            let allowed = allow.contains { pattern in
+                switch pattern.match(href) {
+                case .matched: return true
+                case .notMatched: return false
+                case .timedOut:
+                    timedOut = true
+                    return false
+                }
+            }
+            if !allowed { return timedOut ? .patternTimedOut : .outOfScope }
+        }
+        for pattern in deny {
+            switch pattern.match(href) {
+            case .matched: return .outOfScope
+            case .notMatched: continue
+            case .timedOut: return .patternTimedOut
+            }
+        }
+        return .inScope
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-import TrawlCore
+@testable import TrawlCore
 import TrawlExtract
 import TrawlURL
 
@@ -37,5 +37,21 @@ struct ResolvedLinksLimitsTests {
                                      limits: .init(maxURLLength: 8192, maxLinks: 1000, maxLinkBytes: 10_500))
         #expect(resolved.links.count == 10)
         #expect(resolved.droppedOverLimit == 90)
+    }
+}
+
+/// The bound that spares parsing hrefs that must resolve too long: it must
+/// never call a link too long that resolves short enough.
+struct ResolvedLinksBoundTests {
+    @Test func theBoundNeverExceedsTheResolvedLength() throws {
+        let base = try #require(WebURL("http://h.test/a/bb/ccc/page.html?q=1#f"))
+        let bounds = ResolvedLinks.BaseBounds(base)
+        let hrefs = ["p", "p/q", "../p", "./p", "..", ".", "p/../../../x", "?x", "#y", "", "//other/x", "/root",
+                     "x:y", "%2e%2e/p", "p\t\nq", "p   ", " p", "a.b/c..d/e", "...", "p?../../", "p#../..", "\\x", "p\\..\\..\\q"]
+        for href in hrefs {
+            let resolved = try #require(WebURL(href, base: base)).normalizedForCrawl().href
+            #expect(bounds.leastResolvedLength(of: href) <= resolved.utf8.count, "\(href) → \(resolved)")
+        }
+        #expect(bounds.leastResolvedLength(of: "p") == "http://h.test/a/bb/ccc/p".utf8.count)
     }
 }
