@@ -15,9 +15,16 @@ public struct FetchConfiguration: Sendable, Codable {
         }
     }
 
-    public var userAgent: String = "trawl/0.1 (+https://github.com/trawl)"
+    /// The product and version only: trawl has no web page to name, and an
+    /// invented one would send site operators nowhere. Users who crawl
+    /// others' sites add their own contact (`--user-agent`).
+    public var userAgent: String = "trawl/0.1"
     /// The whole transfer, redirects included.
     public var timeout: Duration = .seconds(30)
+    /// Whether libcurl may take a proxy from the environment (`http_proxy`,
+    /// `HTTPS_PROXY`, `ALL_PROXY`: see `ProxyEnvironment`), as curl does.
+    /// Off (`--no-proxy-env`), every transfer goes direct.
+    public var useProxyEnvironment = true
     public var connectTimeout: Duration = .seconds(10)
     /// The most body bytes kept, after content decoding; a transfer that
     /// delivers more is aborted with `FetchError.Code.tooLarge`. Because

@@ -88,3 +88,29 @@ extension WebURL {
     /// host or none): only a domain has a registrable domain.
     public var hasDomainHost: Bool { layout.hostKind == .domain }
 }
+
+extension WebURL {
+    /// Whether the URL carries a user name or a password.
+    public var hasCredentials: Bool {
+        layout.usernameEnd > layout.usernameStart || layout.passwordEnd > layout.usernameEnd
+    }
+
+    /// The URL without its user name and password (and their "@"). A page
+    /// must not choose credentials for trawl to send, nor get them written
+    /// into the exports.
+    public func withoutCredentials() -> WebURL {
+        guard hasCredentials else { return self }
+        // Re-parsing the serialization without the userinfo is exact: the
+        // rest of it is already in the parser's output form.
+        return WebURL(slice(0, layout.usernameStart) + slice(layout.hostStart, endOffset)) ?? self
+    }
+}
+
+extension WebURL {
+    /// `href` with the password, if any, shown as "****": safe for a log
+    /// line or a report (the user name stays, to say whose it was).
+    public var hrefMaskingPassword: String {
+        guard layout.passwordEnd > layout.usernameEnd else { return href }
+        return slice(0, layout.usernameEnd + 1) + "****" + slice(layout.passwordEnd, endOffset)
+    }
+}

@@ -60,6 +60,9 @@ struct CrawlCommand: AsyncParsableCommand {
         // Every other check first: a refused crawl leaves no folder behind.
         try reportingErrors { try seedList.requireSeeds() }
         var options = try reportingErrors { try flags.options(outputDirectory: out ?? "") }
+        if let advice = UserAgentAdvice.warning(userAgent: options.fetch.userAgent, seeds: seedList.urls) {
+            Terminal.warn(advice)
+        }
         options.overwriteOutput = overwrite
         options.outputDirectory = try reportingErrors { try outputDirectory() }
         try await CrawlRunner.run(seeds: seedList, options: options, quiet: quiet)

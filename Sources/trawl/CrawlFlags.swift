@@ -140,6 +140,11 @@ struct CrawlFlags: ParsableArguments {
     @Option(name: .customLong("user-agent"), help: "User-Agent header.")
     var userAgent: String = FetchConfiguration().userAgent
 
+    @Flag(name: .customLong("no-proxy-env"), help: ArgumentHelp(
+        "Ignore http_proxy, HTTPS_PROXY and ALL_PROXY: every request goes direct.",
+        discussion: "By default libcurl takes a proxy from the environment, as curl does; report.json and the summary then name it."))
+    var noProxyEnv = false
+
     @Flag(name: .customLong("allow-bad-ports"), help: ArgumentHelp(
         "Follow links to the Fetch Standard's bad ports (25, 110, 143, 6665-6669, …), which trawl refuses as browsers do.",
         discussion: "A seed on such a port is always fetched: you named it."))
@@ -266,6 +271,7 @@ struct CrawlFlags: ParsableArguments {
         options.fetch.maxBodyBytes = maxBytes.bytes
         options.fetch.maxRedirects = maxRedirects
         options.fetch.userAgent = userAgent
+        options.fetch.useProxyEnvironment = !noProxyEnv
         options.fetch.connectTo = connectTo
         options.fetch.addressGuard.refusePrivate = denyPrivate
         options.fetch.addressGuard.refuseLinkLocal = !allowLinkLocal

@@ -29,7 +29,7 @@ struct HostileWebTests {
         #expect(Set(edges).count == edges.count)
         let root = Hostile.web.response(host: "h3.trawl.test", path: "/").bodyText
         let trapLinks = LinkScanner.hrefs(in: root).filter { $0.hasPrefix("/trap/") || $0.hasPrefix("/private/") }
-        #expect(trapLinks.count == 28)
+        #expect(trapLinks.count == 32)
         for link in trapLinks {
             #expect(edges.contains("http://h3.trawl.test/,http://h3.trawl.test\(link)"), "\(link)")
         }
@@ -40,9 +40,9 @@ struct HostileWebTests {
         let classes: Set = [
             "dns", "connect", "timeout", "tls", "reset", "too-large", "too-many-redirects", "redirect-loop",
             "out-of-scope-redirect", "unsupported-scheme", "bad-response", "http-4xx", "http-5xx", "robots-disallowed",
-            "robots-unavailable", "bad-encoding",
+            "robots-unavailable", "bad-encoding", "refused-redirect",
         ]
-        #expect(traps.count == 5 * 28)
+        #expect(traps.count == 5 * 32)
         for trap in traps {
             #expect(trap.outcome.map(classes.contains) ?? true, "\(trap)")
             #expect(trap.alternatives.allSatisfy { $0.map(classes.contains) ?? true }, "\(trap)")
@@ -58,6 +58,9 @@ struct HostileWebTests {
         }
         #expect(outcomes["http://h0.trawl.test/trap/redirect/chain/3"] == .some(nil))
         #expect(outcomes["http://h0.trawl.test/trap/redirect/chain/15"] == "too-many-redirects")
+        #expect(outcomes["http://h0.trawl.test/trap/redirect/long-location"] == "refused-redirect")
+        // h0 robots.txt disallows /private/.
+        #expect(outcomes["http://h0.trawl.test/trap/redirect/to-private"] == "robots-disallowed")
         #expect(outcomes["http://h0.trawl.test/trap/body/short"] == "bad-response")
         #expect(outcomes["http://h0.trawl.test/private/"] == "robots-disallowed")
     }

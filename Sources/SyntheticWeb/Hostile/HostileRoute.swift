@@ -6,6 +6,8 @@ enum HostileRoute: Hashable, Sendable {
     case privatePage
     /// `/trap/redirect/chain/N`: N hops left to the root page.
     case chainHop(Int)
+    /// `/trap/redirect/slow/N`: N slow hops left to a landing page.
+    case slowHop(Int)
     /// `/trap/redirect/loop/b`, the second half of the loop.
     case loopBack
     case trap(Trap)
@@ -25,11 +27,13 @@ enum HostileRoute: Hashable, Sendable {
             "/robots.txt": .robots, privatePath: .privatePage, loopBackPath: .loopBack,
         ]
         for hops in 1...Trap.longChainHops { routes[chainPath(hops)] = .chainHop(hops) }
+        for hops in 1...Trap.slowChainHops { routes[slowChainPath(hops)] = .slowHop(hops) }
         for trap in Trap.allCases { routes[trap.path] = .trap(trap) }  // the chains' entries among them
         return routes
     }()
 
     static func chainPath(_ hops: Int) -> String { "/trap/redirect/chain/\(hops)" }
+    static func slowChainPath(_ hops: Int) -> String { "/trap/redirect/slow/\(hops)" }
 
     static func calendarPath(year: Int, month: Int) -> String {
         "\(calendarPrefix)\(year)/\(month < 10 ? "0" : "")\(month)"

@@ -10,6 +10,8 @@ extension HostileWeb {
         for trap in Trap.allCases where trap != .calendar {
             if let page = page(trap) { pages.append((trap.path, page.targets)) }
         }
+        // Its link names each host, so it is made per request.
+        pages.append((Trap.credentialsLink.path, TrapPage.credentialsLink(host: "").targets))
         return pages.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }()
 
@@ -19,6 +21,7 @@ extension HostileWeb {
         hostNames.indices.flatMap { host in
             let origin = "http://\(hostNames[host])"
             return Trap.allCases.map { trap in
+                if trap == .redirectToPrivate { return redirectToPrivateExpectation(host: host, origin: origin) }
                 guard trap == .calendar else {
                     return TrapExpectation(
                         url: origin + trap.path, outcome: trap.outcome, alternatives: trap.alternatives, note: trap.note
@@ -29,6 +32,15 @@ extension HostileWeb {
                     note: "\(trap.path) is linked from the root page; " + trap.note)
             } + [robotsExpectation(host: host, origin: origin)]
         }
+    }
+
+    /// A hop into /private/1 ends as a link to it would: judged by the
+    /// host's robots.txt.
+    private func redirectToPrivateExpectation(host: Int, origin: String) -> TrapExpectation {
+        let trap = Trap.redirectToPrivate
+        let robotsOutcome = robotsExpectation(host: host, origin: origin)
+        return TrapExpectation(url: origin + trap.path, outcome: robotsOutcome.outcome,
+                               alternatives: robotsOutcome.alternatives, note: trap.note)
     }
 
     private func robotsExpectation(host: Int, origin: String) -> TrapExpectation {

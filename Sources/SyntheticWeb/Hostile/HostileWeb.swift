@@ -23,6 +23,7 @@ struct HostileWeb: Sendable {
         case .robots: return robots[host].response(latency: latency)
         case .privatePage: return TrapPage.privatePage.response(latency: latency)
         case .chainHop(let hops): return Self.chainHop(hops, latency: latency)
+        case .slowHop(let hops): return Self.slowHop(hops, latency: latency)
         case .loopBack: return .redirect(301, to: Trap.redirectLoop.path, latency: latency)
         case .calendar(let year, let month):
             return TrapPage.calendar(year: year, month: month).response(latency: latency)
@@ -42,6 +43,12 @@ struct HostileWeb: Sendable {
         case .redirectToFTP: return .redirect(302, to: "ftp://\(hostNames[host])/trap/file.txt", latency: latency)
         case .redirectToJavascript: return .redirect(302, to: "javascript:void(0)", latency: latency)
         case .redirectOutOfScope: return .redirect(302, to: "http://elsewhere.example/trap", latency: latency)
+        case .redirectToPrivate: return .redirect(302, to: HostileRoute.privatePath, latency: latency)
+        case .longLocation:
+            let location = HostileRoute.landingPrefix + String(repeating: "a", count: Trap.longLocationBytes)
+            return .redirect(302, to: location, latency: latency)
+        case .slowRedirectChain: return Self.slowHop(Trap.slowChainHops, latency: latency)
+        case .credentialsLink: return TrapPage.credentialsLink(host: hostNames[host]).response(latency: latency)
         case .tooManyRequests: return Self.onceThenOK(429, "too many requests\n", attempt: attempt, latency: latency)
         case .serviceUnavailable:
             return Self.onceThenOK(503, "service unavailable\n", attempt: attempt, latency: latency)
@@ -66,6 +73,11 @@ struct HostileWeb: Sendable {
         case .calendar: return .calendar(year: Trap.calendarStart.year, month: Trap.calendarStart.month)
         default: return nil
         }
+    }
+
+    private static func slowHop(_ hops: Int, latency: Duration) -> SyntheticResponse {
+        let next = hops <= 1 ? HostileRoute.landingPrefix + "slow-chain" : HostileRoute.slowChainPath(hops - 1)
+        return .redirect(302, to: next, latency: latency + Trap.slowHopDelay)
     }
 
     private static func chainHop(_ hops: Int, latency: Duration) -> SyntheticResponse {

@@ -2,6 +2,7 @@
 /// linked from the host's root page by its entry `path`.
 enum Trap: CaseIterable, Sendable {
     case redirectChain, longRedirectChain, redirectLoop, redirectToFTP, redirectToJavascript, redirectOutOfScope
+    case redirectToPrivate, longLocation, slowRedirectChain, credentialsLink
     case slowDrip, hugeBody, gzipBomb, shortBody, resetMidBody, pngAsHTML, binary
     case deepHTML, unclosedHTML, oddLinks
     case longBase, attributeBomb, backtrackingBait, hugeTitle
@@ -12,6 +13,11 @@ enum Trap: CaseIterable, Sendable {
     /// Hops of the two redirect chains, and the largest chain served.
     static let shortChainHops = 3
     static let longChainHops = 15
+    /// Hops of the slow chain, each answered after `slowHopDelay`.
+    static let slowChainHops = 3
+    static let slowHopDelay = Duration.seconds(1)
+    /// Bytes of the long `Location`: past any --max-url-length default.
+    static let longLocationBytes = 40_000
     static let calendarStart = (year: 2026, month: 11)
 
     /// The entry path, linked from the root page.
@@ -23,6 +29,10 @@ enum Trap: CaseIterable, Sendable {
         case .redirectToFTP: return "/trap/redirect/to-ftp"
         case .redirectToJavascript: return "/trap/redirect/to-javascript"
         case .redirectOutOfScope: return "/trap/redirect/out-of-scope"
+        case .redirectToPrivate: return "/trap/redirect/to-private"
+        case .longLocation: return "/trap/redirect/long-location"
+        case .slowRedirectChain: return HostileRoute.slowChainPath(Self.slowChainHops)
+        case .credentialsLink: return "/trap/html/credentials"
         case .slowDrip: return "/trap/body/slow-drip"
         case .hugeBody: return "/trap/body/huge"
         case .gzipBomb: return "/trap/body/gzip-bomb"
@@ -50,6 +60,10 @@ enum Trap: CaseIterable, Sendable {
     var outcome: String? {
         switch self {
         case .redirectChain, .pngAsHTML, .binary, .deepHTML, .unclosedHTML, .oddLinks: return nil
+        case .slowRedirectChain, .credentialsLink: return nil
+        // Depends on the host's robots.txt: see `HostileWeb.expectations`.
+        case .redirectToPrivate: return nil
+        case .longLocation: return "refused-redirect"
         case .longBase, .attributeBomb, .backtrackingBait, .hugeTitle: return nil
         case .charsetInHeader, .charsetDefault, .charsetInMeta, .calendar: return nil
         case .tooManyRequests, .serviceUnavailable: return nil
@@ -87,6 +101,14 @@ enum Trap: CaseIterable, Sendable {
         case .redirectToFTP: return "302 to ftp://<host>/trap/file.txt"
         case .redirectToJavascript: return "302 to javascript:void(0)"
         case .redirectOutOfScope: return "302 to http://elsewhere.example/trap, a host outside the web"
+        case .redirectToPrivate:
+            return "302 to /private/1: a hop into what robots.txt disallows is judged by robots.txt like a link"
+        case .longLocation:
+            return "302 to a \(Self.longLocationBytes)-byte Location, longer than --max-url-length"
+        case .slowRedirectChain:
+            return "302 → slow/2 → slow/1 → /trap/found/slow-chain, each hop answered after 1 s: --timeout covers the whole chain"
+        case .credentialsLink:
+            return "200 HTML linking http://alice:s3cret@<host>/trap/found/credentials: the link loses its credentials"
         case .slowDrip:
             return "200, content-length 600, then 1 byte per second (10 minutes)"
         case .hugeBody: return "200 text/html, content-length 64 MiB, streamed"

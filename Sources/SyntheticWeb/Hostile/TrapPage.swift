@@ -50,3 +50,15 @@ struct TrapPage: Sendable {
         HostileRoute.calendarPath(year: index / 12, month: index % 12 + 1)
     }
 }
+
+extension TrapPage {
+    /// A page whose one link carries a user name and password: a crawler
+    /// must neither send them nor write them anywhere.
+    static func credentialsLink(host: String) -> TrapPage {
+        let target = HostileRoute.landingPrefix + "credentials"
+        let body = document(
+            title: "Credentials",
+            "<h1>Credentials</h1>\n<p><a href=\"http://alice:s3cret@\(host)\(target)\">inside</a></p>")
+        return TrapPage(body: body, targets: [target])
+    }
+}

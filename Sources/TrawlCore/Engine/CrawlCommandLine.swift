@@ -32,6 +32,7 @@ public enum CrawlCommandLine {
         for pattern in options.links.stripQueryParameters { args += ["--strip-query-params", pattern.pattern] }
         if !limits.obeyRobots { args.append("--ignore-robots") }
         if !limits.refuseBadPorts { args.append("--allow-bad-ports") }
+        if !options.fetch.useProxyEnvironment { args.append("--no-proxy-env") }
         args += ["--delay", "\(Int64(limits.delay.milliseconds))",
                  "--retries", "\(options.retry.maxRetries)",
                  "--retry-on", options.retry.statuses.sorted().map(String.init).joined(separator: ","),

@@ -82,6 +82,7 @@ public enum CrawlEngine {
         if drive.regexTimeouts > 0 { report.linksDropped["regex-timeout"] = drive.regexTimeouts }
         if drive.parseLimited > 0 { report.pagesLimited["parse-limited"] = drive.parseLimited }
         if drive.titlesCut > 0 { report.pagesLimited["max-title-length"] = drive.titlesCut }
+        report.credentialsStripped = drive.credentialsStripped
         if options.limits.obeyRobots {
             report.robots = .init(hostsFetched: drive.robotsFetched, sitemaps: drive.sitemaps.sorted())
         }

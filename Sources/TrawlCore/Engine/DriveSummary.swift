@@ -21,6 +21,7 @@ struct DriveSummary: Sendable {
     var linksTooLong = 0
     var linksOverLimit = 0
     var regexTimeouts = 0
+    var credentialsStripped = 0
     /// Pages a parse limit cut down, and pages whose title was cut.
     var parseLimited = 0
     var titlesCut = 0
@@ -29,7 +30,7 @@ struct DriveSummary: Sendable {
 
     mutating func note(_ disposition: FrontierFeedback.Disposition, _ outcome: PageOutcome) {
         switch disposition {
-        case .record, .retried: break
+        case .record, .retried, .redirected: break
         case .robots:
             robotsFetched += 1
             sitemaps.formUnion(outcome.sitemaps)
@@ -45,6 +46,7 @@ struct DriveSummary: Sendable {
         linksTooLong += record.linksTooLong
         linksOverLimit += record.linksOverLimit
         regexTimeouts += record.regexTimeouts
+        credentialsStripped += record.credentialsStripped
         if record.parseLimited { parseLimited += 1 }
         if record.titleLength != nil { titlesCut += 1 }
     }

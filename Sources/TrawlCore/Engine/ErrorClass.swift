@@ -13,6 +13,9 @@ public enum ErrorClass: String, Sendable, CaseIterable, Comparable {
     case tooManyRedirects = "too-many-redirects"
     case redirectLoop = "redirect-loop"
     case outOfScopeRedirect = "out-of-scope-redirect"
+    /// A redirect hop a gate refused: a `Location` longer than
+    /// `--max-url-length`, or a trap rule; the detail names it.
+    case refusedRedirect = "refused-redirect"
     case unsupportedScheme = "unsupported-scheme"
     case badResponse = "bad-response"
     /// The body is not in its declared Content-Encoding.
@@ -42,6 +45,7 @@ public enum ErrorClass: String, Sendable, CaseIterable, Comparable {
         case .tooManyRedirects: self = .tooManyRedirects
         case .redirectLoop: self = .redirectLoop
         case .outOfScopeRedirect: self = .outOfScopeRedirect
+        case .refusedRedirect: self = .refusedRedirect
         case .unsupportedScheme: self = .unsupportedScheme
         case .badResponse: self = .badResponse
         case .badEncoding: self = .badEncoding

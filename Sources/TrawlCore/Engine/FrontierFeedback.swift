@@ -9,10 +9,13 @@ enum FrontierFeedback {
         case retried
         /// A robots.txt: its rules now govern the host.
         case robots
+        /// A redirect to follow: the next hop waits in the frontier; the
+        /// page has no record until its chain ends.
+        case redirected
     }
 
-    /// Applies `outcome` to `frontier`: robots rules, a retry (not while
-    /// the crawl is `stopping`), or completion. `now` is the time since the
+    /// Applies `outcome` to `frontier`: robots rules, a redirect hop, a
+    /// retry (neither while the crawl is `stopping`), or completion. `now` is the time since the
     /// crawl began. The caller follows a recorded page's links itself
     /// (a shard routes some of them elsewhere).
     static func apply(_ outcome: PageOutcome, to frontier: inout Frontier, stopping: Bool, now: Duration) -> Disposition {
@@ -20,6 +23,12 @@ enum FrontierFeedback {
         if job.kind == .robots {
             frontier.completeRobots(job, rules: outcome.robots ?? .allowAll, unavailable: outcome.robotsUnavailable)
             return .robots
+        }
+        if let follow = outcome.redirect {
+            // While stopping, the chain is dropped unrecorded, as a transfer
+            // cancelled mid-way is.
+            if !stopping { frontier.redirect(job, to: follow) }
+            return .redirected
         }
         if !stopping, let wait = outcome.retryAfter {
             frontier.retry(job, notBefore: now + wait, holdingHost: outcome.retryHoldsHost)

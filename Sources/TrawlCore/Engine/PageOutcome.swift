@@ -24,4 +24,7 @@ public struct PageOutcome: Sendable {
     /// said to slow down: a transport error, 429, 502, 503, 504, or any
     /// Retry-After), or only this page (another status of `--retry-on`).
     public var retryHoldsHost = true
+    /// Set when the page (or hop) answered with a redirect the policy
+    /// follows: the frontier hands out the next hop. No record yet.
+    public var redirect: RedirectFollow? = nil
 }

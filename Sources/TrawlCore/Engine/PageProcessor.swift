@@ -39,7 +39,7 @@ public struct PageProcessor: Sendable {
             // mid-body, bad-encoding) keeps its status and the bytes that
             // arrived.
             var record = PageRecord(
-                url: job.url, finalURL: job.url, status: error.status, contentType: nil, bytes: error.bytesReceived,
+                url: job.recordURL, finalURL: job.url, status: error.status, contentType: nil, bytes: error.bytesReceived,
                 depth: job.depth, elapsedMilliseconds: wallMilliseconds,
                 error: ErrorClass(error).rawValue, errorDetail: error.message, title: nil, outlinks: 0)
             record.retries = job.attempt
@@ -64,19 +64,39 @@ public struct PageProcessor: Sendable {
     /// robots.txt forbids: no request was made.
     public func disallowedOutcome(for job: CrawlJob) -> PageOutcome {
         let error: ErrorClass
-        let detail: String
-        if case .robotsUnavailable(let why) = job.kind {
+        var detail: String
+        switch job.kind {
+        case .robotsUnavailable(let why):
             error = .robotsUnavailable
             detail = "\(why); RFC 9309 treats an unreachable robots.txt as disallowing everything"
-        } else {
+        case .refusedRedirect(let why):
+            error = .refusedRedirect
+            detail = why
+        default:
             error = .robotsDisallowed
             detail = "robots.txt disallows it for \(RobotsProductToken.ofCrawler(userAgent))"
         }
+        // A hop's record is its chain's first URL's; the detail says which
+        // hop was refused.
+        if let hop = job.redirect, error != .refusedRedirect {
+            detail = "redirect \(hop.fetched.count) from \(hop.origin) to \(RedirectPolicy.abbreviated(job.url)): " + detail
+        }
         let record = PageRecord(
-            url: job.url, finalURL: job.url, status: nil, contentType: nil, bytes: 0, depth: job.depth,
+            url: job.recordURL, finalURL: job.url, status: nil, contentType: nil, bytes: 0, depth: job.depth,
             elapsedMilliseconds: 0, error: error.rawValue, errorDetail: detail, title: nil, outlinks: 0,
             retries: job.attempt)
         return PageOutcome(job: job, record: record, source: job.url, edgeTargets: [], follow: [])
+    }
+
+    /// A page (or hop) that answered with a redirect to follow: no record
+    /// yet, the frontier hands out the next hop.
+    func redirectOutcome(for job: CrawlJob, follow: RedirectFollow) -> PageOutcome {
+        let record = PageRecord(url: job.recordURL, finalURL: job.url, status: nil, contentType: nil, bytes: 0,
+                                depth: job.depth, elapsedMilliseconds: 0, error: nil, errorDetail: nil, title: nil,
+                                outlinks: 0)
+        var outcome = PageOutcome(job: job, record: record, source: job.url, edgeTargets: [], follow: [])
+        outcome.redirect = follow
+        return outcome
     }
 
     /// A host's robots.txt, read as RFC 9309 §2.3.1 says: 2xx → its
@@ -107,7 +127,7 @@ public struct PageProcessor: Sendable {
         let finalURL = WebURL(response.finalURL)?.normalizedForCrawl()
         let source = finalURL?.href ?? job.url
         var record = PageRecord(
-            url: job.url, finalURL: source, status: response.status,
+            url: job.recordURL, finalURL: source, status: response.status,
             contentType: response.contentType, bytes: response.body.count, depth: job.depth,
             elapsedMilliseconds: response.timings.total.milliseconds,
             error: ErrorClass(status: response.status)?.rawValue, errorDetail: nil, title: nil, outlinks: 0)
@@ -124,6 +144,7 @@ public struct PageProcessor: Sendable {
         record.outlinks = resolved.links.count
         record.linksTooLong = resolved.droppedTooLong
         record.linksOverLimit = resolved.droppedOverLimit
+        record.credentialsStripped = resolved.credentialsStripped
         var edgeTargets: [String] = []
         var follow: [(url: String, hostKey: String)] = []
         edgeTargets.reserveCapacity(resolved.links.count)

@@ -25,6 +25,8 @@ public struct PageRecord: Sendable, Equatable {
     public var linksOverLimit = 0
     /// Links whose `--allow`/`--deny` test ran out of time (out of scope).
     public var regexTimeouts = 0
+    /// Links whose user name and password were removed (see `ResolvedLinks`).
+    public var credentialsStripped = 0
     /// The whole title's length in UTF-8 bytes, when `title` was cut to
     /// `--max-title-length`; nil when it was kept whole.
     public var titleLength: Int? = nil
@@ -50,6 +52,7 @@ public struct PageRecord: Sendable, Equatable {
         if linksTooLong > 0 { json.add("links_too_long", linksTooLong) }
         if linksOverLimit > 0 { json.add("links_over_limit", linksOverLimit) }
         if regexTimeouts > 0 { json.add("regex_timeouts", regexTimeouts) }
+        if credentialsStripped > 0 { json.add("credentials_stripped", credentialsStripped) }
         if let titleLength { json.add("title_length", titleLength) }
         if parseLimited { json.add("parse_limited", true) }
         return json.finish()

@@ -1,3 +1,4 @@
+import TrawlFetch
 import Foundation
 
 extension RunReport {
@@ -45,6 +46,10 @@ extension RunReport {
         /// `--allow-link-local`), private too with `--deny-private`.
         public var refuseLinkLocal: Bool
         public var refusePrivate: Bool
+        /// The proxies libcurl takes from the environment (passwords
+        /// masked); nil when none is set or with `--no-proxy-env`.
+        public var proxy: ProxyEnvironment?
+        public var proxyEnvironment: Bool
         /// A `trawl crawl` command line that runs this crawl again (into a
         /// new output folder).
         public var command: String
@@ -89,6 +94,8 @@ extension RunReport {
             connectTo = options.fetch.connectTo
             refuseLinkLocal = options.fetch.addressGuard.refuseLinkLocal
             refusePrivate = options.fetch.addressGuard.refusePrivate
+            proxyEnvironment = options.fetch.useProxyEnvironment
+            proxy = proxyEnvironment ? ProxyEnvironment.current() : nil
             command = CrawlCommandLine.arguments(options: options, seedsPath: seeds.path)
                 .map(CrawlCommandLine.shellQuoted).joined(separator: " ")
         }

@@ -87,6 +87,9 @@ public struct RunReport: Sendable, Codable, Equatable {
     /// past the attribute cap, or the parse's CPU deadline: pages.jsonl's
     /// `parse_limited`), "max-title-length" (a title cut: `title_length`).
     public var pagesLimited: [String: Int] = [:]
+    /// Links whose user name and password were removed before they became
+    /// edges or were fetched (pages.jsonl's `credentials_stripped`, summed).
+    public var credentialsStripped = 0
     /// robots.txt files fetched and the Sitemap: URLs they listed (nil with
     /// --ignore-robots).
     public var robots: Robots?
@@ -135,7 +138,7 @@ public struct RunReport: Sendable, Codable, Equatable {
               cpu        user \(fmt(resources.cpuUserSeconds, 2)) s, sys \(fmt(resources.cpuSystemSeconds, 2)) s, \(fmt(resources.cpuSecondsPer1000Pages, 3)) s per 1,000 pages
               memory     peak RSS \(fmt(Double(resources.peakRSSBytes) / 1_048_576)) MiB, peak threads \(resources.peakThreads)\(resources.processes > 1 ? ", \(resources.processes) processes" : "")
               graph      \(edgeSet.nodes) nodes, \(edgeSet.edges) edges, sha256 \(edgeSet.sha256)
-            """
+            """ + (settings.proxy.map { "\n  proxy      \($0.summary) (from the environment; --no-proxy-env goes direct)" } ?? "")
     }
 
     /// "crawl complete", or what stopped it, named as the user would set

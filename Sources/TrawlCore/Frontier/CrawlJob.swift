@@ -1,8 +1,9 @@
-/// A URL the frontier hands out: fetch it (or, for `.disallowed`, record it
-/// unfetched), then report it with `complete(_:)`, `retry(_:notBefore:)` or,
-/// for `.robots`, `completeRobots(_:rules:)`.
-public struct CrawlJob: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+/// A URL the frontier hands out: fetch it (or, for a kind that
+/// `makesNoRequest`, record it unfetched), then report it with
+/// `complete(_:)`, `retry(_:notBefore:)`, `redirect(_:to:now:)` or, for
+/// `.robots`, `completeRobots(_:rules:)`.
+public struct CrawlJob: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
         /// Fetch the page.
         case page
         /// Fetch the host's /robots.txt: the frontier holds the host's pages
@@ -16,12 +17,15 @@ public struct CrawlJob: Sendable, Hashable {
         /// (error `robots-unavailable`, with the robots.txt fetch's own
         /// error as detail) without a request.
         case robotsUnavailable(String)
+        /// A redirect hop a trap rule refuses (the detail names it): record
+        /// the chain's page (error `refused-redirect`) without a request.
+        case refusedRedirect(String)
 
         /// A job the driver records at once: it makes no request.
         public var makesNoRequest: Bool {
             switch self {
             case .page, .robots: false
-            case .disallowed, .robotsUnavailable: true
+            case .disallowed, .robotsUnavailable, .refusedRedirect: true
             }
         }
     }
@@ -36,12 +40,20 @@ public struct CrawlJob: Sendable, Hashable {
     public let kind: Kind
     /// Earlier fetches of this URL that failed transiently and were retried.
     public let attempt: Int
+    /// Set when `url` is a redirect hop: the chain it continues. `depth`
+    /// and `attempt` are then the chain's first URL's.
+    public let redirect: RedirectHop?
 
-    init(url: String, depth: Int, hostID: Int, kind: Kind = .page, attempt: Int = 0) {
+    /// The URL whose pages.jsonl line this job ends in: the chain's first
+    /// URL for a hop, else `url`.
+    public var recordURL: String { redirect?.origin ?? url }
+
+    init(url: String, depth: Int, hostID: Int, kind: Kind = .page, attempt: Int = 0, redirect: RedirectHop? = nil) {
         self.url = url
         self.depth = depth
         self.hostID = hostID
         self.kind = kind
         self.attempt = attempt
+        self.redirect = redirect
     }
 }

@@ -140,6 +140,10 @@ public struct Frontier: Sendable {
     /// Pages waiting to be retried without holding their host back, with
     /// the time each may go again (see `retry`). Few: a plain array.
     private var retryWaits: [(due: Duration, url: String, hostID: Int)] = []
+    /// Redirect hops waiting for their host (see `redirect`); `due` is set
+    /// while a retried hop waits out its backoff. Few (at most one per
+    /// fetch slot): a plain array, scanned first by `next`.
+    private var hops: [(job: CrawlJob, due: Duration?)] = []
     private var levels: [Level] = []
     private var lowestPendingDepth = 0
 
@@ -207,11 +211,14 @@ public struct Frontier: Sendable {
     /// crawl began): per-host limits and delays, robots.txt still being
     /// fetched, the depth gate, `--max-pages`, or nothing queued.
     public mutating func next(at now: Duration = .zero) -> CrawlJob? {
-        if pageBudgetSpent { return nil }
         for (hostID, time) in delayed where time <= now {
             delayed[hostID] = nil
             wakeHost(hostID)
         }
+        // A hop continues a page already counted and still in flight:
+        // neither --max-pages nor the depth gate holds it back.
+        if !hops.isEmpty, let job = takeHop(now: now) { return job }
+        if pageBudgetSpent { return nil }
         if !retryWaits.isEmpty { releaseRetries(dueBy: now) }
         advanceLowestPendingDepth()
         var depth = lowestPendingDepth
@@ -226,10 +233,11 @@ public struct Frontier: Sendable {
     /// When a host parked by its delay may go again: the driver should call
     /// `next(at:)` then, even if no fetch has finished. nil: none is parked.
     public var nextWakeUp: Duration? {
-        if pageBudgetSpent { return nil }
+        let hopDue = hops.lazy.compactMap(\.due).min()
+        let host = delayed.values.min()
+        if pageBudgetSpent { return hops.isEmpty ? nil : [hopDue, host].compactMap { $0 }.min() }
         let retryDue = retryWaits.lazy.map(\.due).min()
-        guard let host = delayed.values.min() else { return retryDue }
-        return retryDue.map { min($0, host) } ?? host
+        return [retryDue, host, hopDue].compactMap { $0 }.min()
     }
 
     /// Puts the pages whose retry wait is over back at the head of their
@@ -256,10 +264,11 @@ public struct Frontier: Sendable {
     }
 
     /// Reports a handed-out page (fetched, failed or disallowed) as done.
+    /// For a redirect hop, that ends its chain: the chain's first URL is done.
     public mutating func complete(_ job: CrawlJob) {
-        guard job.kind != .robots, var entry = entries[job.url], entry.state == .inFlight else { return }
+        guard job.kind != .robots, var entry = entries[job.recordURL], entry.state == .inFlight else { return }
         entry.state = .done
-        entries[job.url] = entry
+        entries[job.recordURL] = entry
         inFlight -= 1
         levels[entry.depth].pending -= 1
         release(job.hostID)
@@ -271,7 +280,20 @@ public struct Frontier: Sendable {
     /// Retry-After, a 503 or a refused connection slows the host down.
     /// Without it only the page waits (a 500 on one page says nothing of
     /// the others), and the host's other pages go on.
+    ///
+    /// A redirect hop is retried as a hop (the chain's earlier answers
+    /// stand); the chain's first URL counts the attempt.
     public mutating func retry(_ job: CrawlJob, notBefore: Duration, holdingHost: Bool = true) {
+        if let hop = job.redirect {
+            guard job.kind == .page, var entry = entries[hop.origin], entry.state == .inFlight else { return }
+            entry.attempt += 1
+            entries[hop.origin] = entry
+            if holdingHost { hosts[job.hostID].nextStart = max(hosts[job.hostID].nextStart, notBefore) }
+            hops.append((CrawlJob(url: job.url, depth: job.depth, hostID: job.hostID, attempt: entry.attempt, redirect: hop),
+                         notBefore))
+            release(job.hostID)
+            return
+        }
         guard job.kind == .page, var entry = entries[job.url], entry.state == .inFlight else { return }
         entry.state = .queued
         entry.attempt += 1
@@ -296,6 +318,35 @@ public struct Frontier: Sendable {
         } else {
             levels[depth].queues[hostID]!.prepend(url)
         }
+    }
+
+    /// Takes a redirect `job` (a page or an earlier hop) answered with: its
+    /// host's slot is freed at once, and the hop to `follow.target` waits,
+    /// holding no slot, for its own host: its robots.txt (fetched first
+    /// when unknown), its delay and `perHost`. A hop a trap rule refuses
+    /// goes out as `.refusedRedirect`, to be recorded. The chain's first
+    /// URL stays in flight, at its depth, until the chain ends.
+    public mutating func redirect(_ job: CrawlJob, to follow: RedirectFollow) {
+        guard job.kind == .page, let entry = entries[job.recordURL], entry.state == .inFlight else { return }
+        release(job.hostID)
+        let hostID = internHost(follow.hostKey)
+        var kind = CrawlJob.Kind.page
+        if let refusal = refusal(ofRedirectTo: follow.target, hostID: hostID) {
+            let from = follow.hop.fetched.last ?? job.url
+            kind = .refusedRedirect("redirect from \(from) to \(follow.target) is refused by the \(refusal.rawValue) limit")
+        }
+        let hop = CrawlJob(url: follow.target, depth: entry.depth, hostID: hostID, kind: kind, attempt: entry.attempt,
+                           redirect: follow.hop)
+        hops.append((hop, nil))
+    }
+
+    /// The trap rule that refuses a redirect to `url`, if any. A URL the
+    /// frontier admitted already passes; otherwise the host's rules are
+    /// checked without counting it in: a hop is no new page, and a chain
+    /// is bounded by `--max-redirects` anyway.
+    private func refusal(ofRedirectTo url: String, hostID: Int) -> Refusal? {
+        if let entry = entries[url], entry.state != .refused, entry.state != .beyondMaxDepth { return nil }
+        return hosts[hostID].refusal(ofRedirectTo: url, limits: limits)
     }
 
     /// Reports a host's robots.txt as fetched, with the rules this crawler
@@ -390,6 +441,60 @@ public struct Frontier: Sendable {
             }
             hosts[hostID].nextStart = now + hosts[hostID].delay
             return CrawlJob(url: url, depth: depth, hostID: hostID, attempt: entries[url]!.attempt)
+        }
+        return nil
+    }
+
+    /// The first waiting redirect hop that may go at `now`, taken off the
+    /// list; or its host's robots.txt when that is not known yet. The same
+    /// host gates as `take`, in the same order.
+    private mutating func takeHop(now: Duration) -> CrawlJob? {
+        var index = 0
+        while index < hops.count {
+            if let due = hops[index].due {
+                guard due <= now else {
+                    index += 1
+                    continue
+                }
+                hops[index].due = nil
+            }
+            let job = hops[index].job
+            let hostID = job.hostID
+            if job.kind.makesNoRequest {
+                hops.remove(at: index)
+                hosts[hostID].inFlight += 1  // `complete` frees it
+                return job
+            }
+            guard hosts[hostID].inFlight < limits.perHost else {
+                index += 1
+                continue
+            }
+            switch hosts[hostID].robots {
+            case .unknown where limits.obeyRobots:
+                hosts[hostID].robots = .fetching
+                hosts[hostID].inFlight += 1
+                inFlight += 1
+                return CrawlJob(url: hosts[hostID].key + "/robots.txt", depth: 0, hostID: hostID, kind: .robots)
+            case .fetching:
+                index += 1
+                continue
+            default:
+                break
+            }
+            if hosts[hostID].nextStart > now {
+                delayed[hostID] = hosts[hostID].nextStart
+                index += 1
+                continue
+            }
+            hops.remove(at: index)
+            hosts[hostID].inFlight += 1
+            guard hosts[hostID].allows(job.url) else {
+                let kind = hosts[hostID].robotsUnavailable.map { CrawlJob.Kind.robotsUnavailable($0) } ?? .disallowed
+                return CrawlJob(url: job.url, depth: job.depth, hostID: hostID, kind: kind, attempt: job.attempt,
+                                redirect: job.redirect)
+            }
+            hosts[hostID].nextStart = now + hosts[hostID].delay
+            return job
         }
         return nil
     }

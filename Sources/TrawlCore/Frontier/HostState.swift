@@ -64,6 +64,25 @@ struct HostState: Sendable {
         return nil
     }
 
+    /// The rule that refuses a redirect hop to `url`: the checks of
+    /// `admit` that a hop can fail, without counting it in. The page
+    /// budget is not one of them (the chain's first URL was admitted).
+    func refusal(ofRedirectTo url: String, limits: Frontier.Limits) -> Refusal? {
+        let path = PathTrapRules.path(of: url)
+        if limits.refuseBadPorts && BadPorts.contains(hostKey: key) { return .badPort }
+        if let cap = limits.maxPathSegments, PathTrapRules.segmentCount(path) > cap { return .maxPathSegments }
+        if let cap = limits.maxPathRepeats, PathTrapRules.hasRepeatedRun(path, maxRepeats: cap) { return .pathRepeats }
+        if let cap = limits.maxQueryVariants, let question = url.firstIndex(of: "?"),
+           queryVariants[url[..<question], default: 0] >= cap {
+            return .maxQueryVariants
+        }
+        if let cap = limits.maxPathVariants, let digits = PathTrapRules.digitShape(path),
+           pathVariants[digits, default: 0] >= cap {
+            return .maxPathVariants
+        }
+        return nil
+    }
+
     /// Whether robots.txt lets the crawler fetch `url`; true until the
     /// rules are known (or when they are not obeyed).
     func allows(_ url: String) -> Bool {

@@ -40,6 +40,10 @@ public struct ResolvedLinks: Sendable {
     /// Links dropped past `Limits.maxLinks` or `Limits.maxLinkBytes`
     /// (occurrences that were not the same URL as a kept link).
     public private(set) var droppedOverLimit = 0
+    /// Links that carried a user name or password, which was removed: a
+    /// page may not choose credentials for trawl to send (or to write into
+    /// the exports). The stripped URL is the link.
+    public private(set) var credentialsStripped = 0
 
     /// Resolves `page`'s hrefs against its `<base href>` (itself resolved
     /// against the document URL) or, without a usable one, the document's
@@ -56,6 +60,7 @@ public struct ResolvedLinks: Sendable {
         var keptBytes = 0
         var tooLong = 0
         var overLimit = 0
+        var credentials = 0
         let baseBounds = limits.maxURLLength == .max ? nil : BaseBounds(base)
         for extracted in page.links {
             // Too long whatever it resolves to: not worth parsing (a 64 KiB
@@ -64,7 +69,11 @@ public struct ResolvedLinks: Sendable {
                 tooLong += 1
                 continue
             }
-            guard let resolved = WebURL(extracted.href, base: base), resolved.isHTTP else { continue }
+            guard var resolved = WebURL(extracted.href, base: base), resolved.isHTTP else { continue }
+            if resolved.hasCredentials {
+                credentials += 1
+                resolved = resolved.withoutCredentials()
+            }
             let url = resolved.normalizedForCrawl()
             let length = url.href.utf8.count
             if length > limits.maxURLLength {
@@ -87,6 +96,7 @@ public struct ResolvedLinks: Sendable {
         self.links = links
         droppedTooLong = tooLong
         droppedOverLimit = overLimit
+        credentialsStripped = credentials
     }
 
     /// Lengths of the base URL that bound what a relative href resolves to,

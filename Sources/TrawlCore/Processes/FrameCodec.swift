@@ -246,6 +246,7 @@ public enum FrameCodec {
         writer.int(record.linksTooLong)
         writer.int(record.linksOverLimit)
         writer.int(record.regexTimeouts)
+        writer.int(record.credentialsStripped)
         writer.optional(record.titleLength)
         writer.bool(record.parseLimited)
         writer.string(page.source)
@@ -270,6 +271,7 @@ public enum FrameCodec {
             linksTooLong: try reader.int("linksTooLong", in: counts),
             linksOverLimit: try reader.int("linksOverLimit", in: counts),
             regexTimeouts: try reader.int("regexTimeouts", in: counts),
+            credentialsStripped: try reader.int("credentialsStripped", in: counts),
             titleLength: try Self.checked(try reader.optionalInt("titleLength"), "titleLength", in: 0...Int.max),
             parseLimited: try reader.bool("parseLimited")
         )

@@ -52,7 +52,7 @@ struct ShardFrontier: Sendable {
     mutating func complete(_ outcome: PageOutcome, following: Bool, now: Duration = .zero) -> [ShardMessage] {
         switch FrontierFeedback.apply(outcome, to: &frontier, stopping: !following, now: now) {
         case .record: break
-        case .retried: return []
+        case .retried, .redirected: return []
         case .robots: return [.robots(sitemaps: outcome.sitemaps)]
         }
         pagesDone += 1

@@ -11,7 +11,7 @@ enum RobotsProductToken {
     }
 
     /// The crawler's token from its User-Agent header: the text before the
-    /// first "/" or space, as in `trawl/0.1 (+https://…)` → `trawl`.
+    /// first "/" or space, as in `trawl/0.1 (+https://example.org/bot)` → `trawl`.
     static func ofCrawler(_ userAgent: String) -> String {
         let trimmed = userAgent.utf8.drop(while: RobotsByte.isSpace)
         let token = trimmed.prefix { $0 != RobotsByte.slash && !RobotsByte.isSpace($0) }

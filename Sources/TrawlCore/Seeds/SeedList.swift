@@ -34,7 +34,8 @@ public struct SeedList: Sendable {
     }
 
     /// A seed longer than `maxURLLength` (`--max-url-length`) is refused
-    /// like a link of that length: reported with its line, never fetched.
+    /// like a link of that length: reported with its line, never fetched;
+    /// so is a seed with a user name or password.
     public init(text: String, path: String = "<seeds>", maxURLLength: Int = LinkFilter().maxURLLength) {
         self.path = path
         var urls: [WebURL] = []
@@ -52,6 +53,13 @@ public struct SeedList: Sendable {
                 problems.append(Problem(
                     line: index + 1, text: Self.printable(line),
                     reason: "longer than --max-url-length (\(url.href.utf8.count) bytes, the limit is \(maxURLLength))"))
+            case .success(let url) where url.hasCredentials:
+                // Not fetched with the name stripped either: the user meant
+                // the URL with them, and a guess is worse than a clear no.
+                problems.append(Problem(
+                    line: index + 1, text: Self.printable(url.hrefMaskingPassword),
+                    reason: "carries a user name or password; trawl never sends credentials from a URL "
+                        + "(they would be written into every export): remove them"))
             case .success(let url):
                 if seen.insert(url.href).inserted { urls.append(url) }
             case .failure(let reason):

@@ -2,13 +2,18 @@ import TrawlFetch
 import TrawlURL
 
 /// One fetch's redirects, followed hop by hop under a `RedirectPolicy`:
-/// the loop logic every in-process strategy shares, whatever runs a hop (a
-/// transfer awaited on the multi loop, or a blocking one on a worker
-/// thread). A worker pumps it with its own way of fetching one URL:
+/// the logic every strategy shares, whatever runs a hop (a transfer awaited
+/// on the multi loop, or a blocking one on a worker thread).
+///
+/// A page's chain goes through the frontier one hop at a time: the worker
+/// fetches the job's URL within `remainingTime`, and `outcome(after:…)`
+/// either hands the next hop back (`PageOutcome.redirect`) or ends the
+/// chain. A robots.txt follows its chain in place, as RFC 9309 asks
+/// ("at least five consecutive redirects, even across authorities"):
 ///
 ///     var chain = RedirectChain(policy: redirects, url: job.url)
-///     var result = fetch(job.url)
-///     while let next = chain.nextHop(after: &result) { result = fetch(next) }
+///     var result = fetch(job.url, within: chain.remainingTime)
+///     while let next = chain.nextHop(after: &result) { result = fetch(next, …) }
 ///
 /// after which `result` is the fetch's outcome: the final response, with
 /// `url` the URL asked for, `finalURL` the last hop, `redirectCount` the
@@ -22,6 +27,8 @@ struct RedirectChain {
     private var visited: [WebURL]
     /// The timings of the hops before the current one, field by field.
     private var earlier = FetchTimings()
+    /// Wall time of the hops fetched by earlier jobs of the chain.
+    private var earlierWallMilliseconds = 0.0
 
     init(policy: RedirectPolicy, url: String) {
         self.policy = policy
@@ -29,6 +36,46 @@ struct RedirectChain {
         // A URL the parser refuses leaves the chain empty, and the policy
         // then treats every response as final.
         visited = WebURL(url).map { [$0.normalizedForCrawl()] } ?? []
+    }
+
+    /// The chain `job` continues: a new one for a page, the one it carries
+    /// for a redirect hop.
+    init(policy: RedirectPolicy, job: CrawlJob) {
+        guard let hop = job.redirect else {
+            self.init(policy: policy, url: job.url)
+            return
+        }
+        self.init(policy: policy, url: hop.origin)
+        visited = (hop.fetched + [job.url]).compactMap { WebURL($0) }
+        earlier = hop.timings
+        earlierWallMilliseconds = hop.wallMilliseconds
+    }
+
+    /// What the chain's transfers have left of `--timeout` for the next
+    /// one; nil when it is spent.
+    var remainingTime: Duration? {
+        let left = policy.timeout - earlier.total
+        return left > .zero ? left : nil
+    }
+
+    /// The failure of a hop that had no time left to start.
+    func timeSpent(fetching hopURL: String) -> FetchError {
+        FetchError(code: .timeout, url: url, message: "the redirect chain used its whole --timeout of "
+                   + "\(policy.timeout) before redirect \(hops) to \(RedirectPolicy.abbreviated(hopURL))")
+    }
+
+    /// The outcome of the job whose fetch gave `result` (`wallMilliseconds`
+    /// its own wall time): the next hop, handed to the frontier, or the
+    /// chain's end, recorded for its first URL.
+    mutating func outcome(after result: Result<FetchResponse, FetchError>, of job: CrawlJob, wallMilliseconds: Double,
+                          processor: PageProcessor) -> PageOutcome {
+        var result = result
+        let wall = earlierWallMilliseconds + wallMilliseconds
+        guard nextHop(after: &result) != nil, let target = visited.last else {
+            return processor.outcome(for: job, result: result, wallMilliseconds: wall)
+        }
+        let hop = RedirectHop(origin: url, fetched: visited.dropLast().map(\.href), timings: earlier, wallMilliseconds: wall)
+        return processor.redirectOutcome(for: job, follow: RedirectFollow(target: target.href, hostKey: target.origin, hop: hop))
     }
 
     /// Reads the result of fetching the chain's latest URL. Returns the

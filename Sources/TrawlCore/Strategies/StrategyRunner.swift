@@ -9,11 +9,13 @@ enum StrategyRunner {
         _ mode: CrawlOptions.InProcessMode, concurrency: Int, fetch: FetchConfiguration, processor: PageProcessor,
         drive: (any CrawlWorker) async -> Summary
     ) async throws -> Summary {
-        // Every worker follows redirects itself, hop by hop, so that each
-        // hop is judged against the crawl's scope; libcurl must not.
+        // Redirects are followed hop by hop, each hop judged by every gate
+        // a link passes (and a page's hops go through the frontier);
+        // libcurl must not follow them itself.
         var fetch = fetch
         fetch.followRedirects = false
-        let redirects = RedirectPolicy(scope: processor.scope, maxRedirects: fetch.maxRedirects)
+        let redirects = RedirectPolicy(scope: processor.scope, maxRedirects: fetch.maxRedirects, timeout: fetch.timeout,
+                                       maxURLLength: processor.links.maxURLLength)
         switch mode {
         case .async:
             return try await CurlMultiFetcher.withFetcher(fetch) { fetcher in

@@ -50,13 +50,16 @@ public final class BlockingFetcher: Sendable {
     /// about once a second. Once it returns true the transfer is abandoned
     /// and the result is a `FetchError` with code `cancelled`. It runs on
     /// this thread, inside libcurl: keep it cheap (read an atomic flag).
-    public func fetch(_ url: String, isCancelled: () -> Bool) -> Result<FetchResponse, FetchError> {
+    ///
+    /// `timeout`, when given, shortens the configuration's `timeout` for
+    /// this transfer (the rest of a redirect chain's budget).
+    public func fetch(_ url: String, timeout: Duration? = nil, isCancelled: () -> Bool) -> Result<FetchResponse, FetchError> {
         let origin = IdleHandles.origin(of: url)
         guard let handle = idle.checkOut(origin: origin) ?? EasyHandle(configuration: handleConfiguration, share: share) else {
             return .failure(FetchError(code: .other, url: url, message: "libcurl could not create an easy handle"))
         }
         do {
-            try handle.prepare(url: url)
+            try handle.prepare(url: url, timeout: timeout)
         } catch {
             idle.checkIn(handle, origin: origin)
             return .failure(error)

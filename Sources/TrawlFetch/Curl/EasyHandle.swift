@@ -134,8 +134,9 @@ final class EasyHandle {
         return from(context)
     }
 
-    /// Forgets the previous transfer and configures the handle to fetch `url`.
-    func prepare(url: String) throws(FetchError) {
+    /// Forgets the previous transfer and configures the handle to fetch
+    /// `url`, within `timeout` if that is shorter than the configuration's.
+    func prepare(url: String, timeout: Duration? = nil) throws(FetchError) {
         curl_easy_reset(raw)
         self.url = url
         body = []
@@ -176,8 +177,15 @@ final class EasyHandle {
         }
         options.set(CURLOPT_ACCEPT_ENCODING, "")   // every encoding this curl decodes
         options.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
-        options.set(CURLOPT_TIMEOUT_MS, configuration.timeout.curlMilliseconds)
+        // At least 1 ms: a budget spent to zero must time out, and 0 would
+        // mean "no timeout" to curl.
+        let budget = min(timeout ?? configuration.timeout, configuration.timeout)
+        options.set(CURLOPT_TIMEOUT_MS, max(budget.curlMilliseconds, 1))
         options.set(CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.curlMilliseconds)
+        if !configuration.useProxyEnvironment {
+            // "" disables every proxy, the environment's included.
+            options.set(CURLOPT_PROXY, "")
+        }
         if let lowSpeed = configuration.lowSpeedLimit {
             options.set(CURLOPT_LOW_SPEED_LIMIT, lowSpeed.bytesPerSecond)
             options.set(CURLOPT_LOW_SPEED_TIME, lowSpeed.duration.curlSeconds)

@@ -52,15 +52,16 @@ public final class CurlMultiFetcher: Sendable {
     /// says `followRedirects`. Any HTTP status is a response. Throws
     /// `FetchError` when no response could be had, or `CancellationError`
     /// when the calling task is cancelled (the transfer is then abandoned
-    /// at once).
-    public func fetch(_ url: String) async throws -> FetchResponse {
+    /// at once). `timeout`, when given, shortens the configuration's
+    /// `timeout` for this transfer (the rest of a redirect chain's budget).
+    public func fetch(_ url: String, timeout: Duration? = nil) async throws -> FetchResponse {
         guard let id = mailbox.reserve() else {
             throw FetchError(code: .cancelled, url: url, message: "the fetcher has shut down")
         }
         let mailbox = self.mailbox
         let transfer = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                mailbox.submit(id, url: url, continuation)
+                mailbox.submit(id, url: url, timeout: timeout, continuation)
             }
         } onCancel: {
             mailbox.cancel(id)

@@ -12,7 +12,7 @@ typealias TransferContinuation = CheckedContinuation<FinishedTransfer, any Error
 /// removal, so each continuation is resumed exactly once.
 final class LoopMailbox: Sendable {
     enum Command {
-        case start(id: UInt64, url: String)
+        case start(id: UInt64, url: String, timeout: Duration?)
         case cancel(id: UInt64)
         case stop
     }
@@ -61,13 +61,13 @@ final class LoopMailbox: Sendable {
 
     /// Hands over the continuation of transfer `id` and asks the loop to
     /// start it, unless the task was cancelled or the fetcher closed first.
-    func submit(_ id: UInt64, url: String, _ continuation: TransferContinuation) {
+    func submit(_ id: UInt64, url: String, timeout: Duration?, _ continuation: TransferContinuation) {
         enum Action { case none, wake, cancelled, closed }
         let action: Action = state.withLock { state in
             switch state.slots[id] {
             case .reserved?:
                 state.slots[id] = .waiting(continuation, url: url)
-                return state.post(.start(id: id, url: url)) ? .wake : .none
+                return state.post(.start(id: id, url: url, timeout: timeout)) ? .wake : .none
             case .cancelled?:
                 state.slots[id] = nil
                 return .cancelled

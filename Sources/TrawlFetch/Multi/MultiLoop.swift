@@ -140,8 +140,8 @@ final class MultiLoop {
         let commands = mailbox.takeCommands()
         for command in commands {
             switch command {
-            case .start(let id, let url):
-                start(id, url)
+            case .start(let id, let url, let timeout):
+                start(id, url, timeout: timeout)
             case .cancel(let id):
                 cancel(id)
             case .stop:
@@ -151,13 +151,13 @@ final class MultiLoop {
         return false
     }
 
-    private func start(_ id: UInt64, _ url: String) {
+    private func start(_ id: UInt64, _ url: String, timeout: Duration?) {
         guard let handle = idle.popLast() ?? EasyHandle(configuration: configuration) else {
             finished.append((id, .failure(FetchError(code: .other, url: url, message: "libcurl could not create an easy handle"))))
             return
         }
         do {
-            try handle.prepare(url: url)
+            try handle.prepare(url: url, timeout: timeout)
         } catch {
             finished.append((id, .failure(error)))
             recycle(handle)

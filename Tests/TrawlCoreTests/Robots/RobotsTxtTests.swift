@@ -92,7 +92,7 @@ struct RobotsTxtTests {
     private func bytes(_ text: String) -> ArraySlice<UInt8> { Array(text.utf8)[...] }
 
     @Test func theDefaultUserAgentsTokenIsTrawl() {
-        #expect(RobotsProductToken.ofCrawler("trawl/0.1 (+https://github.com/trawl)") == "trawl")
+        #expect(RobotsProductToken.ofCrawler("trawl/0.1 (+https://example.org/bot)") == "trawl")
         #expect(RobotsProductToken.ofCrawler("") == "")
     }
 
