@@ -59,7 +59,9 @@ struct RedirectGatesTests {
     }
 
     /// Three hops of 1 s each under --timeout 2: the chain fails at about
-    /// 2 s, where a per-hop timeout would let it succeed after 3 s.
+    /// 2 s, where a per-hop timeout would let it succeed after 3 s (and
+    /// could let three slow hops take 6 s). The upper bound leaves room
+    /// for a loaded machine's scheduling, not for another hop.
     @Test(arguments: PolitenessTests.modes)
     func theTimeoutCoversTheWholeChain(strategy: StrategyEquivalenceTests.Strategy) async throws {
         let run = try await CrawlHarness.crawl(Self.web, name: "hop-timeout-\(strategy.testDescription)",
@@ -72,7 +74,7 @@ struct RedirectGatesTests {
         let line = try Self.line(run, Self.root + "trap/redirect/slow/3")
         #expect(line["error"] as? String == "timeout")
         let elapsed = try #require(line["elapsed_ms"] as? Double)
-        #expect(elapsed >= 1_900 && elapsed < 2_900, "the chain took \(elapsed) ms")
+        #expect(elapsed >= 1_900 && elapsed < 3_900, "the chain took \(elapsed) ms")
     }
 
     @Test(arguments: PolitenessTests.modes)

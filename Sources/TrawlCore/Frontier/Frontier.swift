@@ -403,29 +403,17 @@ public struct Frontier: Sendable {
         let candidates = levels[depth].ready.count
         while polled < candidates, let hostID = levels[depth].ready.popFirst() {
             polled += 1
-            if hosts[hostID].inFlight >= limits.perHost {
+            switch gate(hostID, now: now) {
+            case .closed:
+                // Parked until a slot frees, its robots.txt arrives or its
+                // delay passes (`wakeHost`).
                 levels[depth].waiting.insert(hostID)
                 continue
-            }
-            switch hosts[hostID].robots {
-            case .unknown where limits.obeyRobots:
-                // The host's first job is its robots.txt; its pages wait
-                // (parked) until `completeRobots` wakes it.
+            case .robotsFirst(let robots):
                 levels[depth].waiting.insert(hostID)
-                hosts[hostID].robots = .fetching
-                hosts[hostID].inFlight += 1
-                inFlight += 1
-                return CrawlJob(url: hosts[hostID].key + "/robots.txt", depth: 0, hostID: hostID, kind: .robots)
-            case .fetching:
-                levels[depth].waiting.insert(hostID)
-                continue
-            default:
+                return robots
+            case .open:
                 break
-            }
-            if hosts[hostID].nextStart > now {
-                levels[depth].waiting.insert(hostID)
-                delayed[hostID] = hosts[hostID].nextStart
-                continue
             }
             guard let url = popLive(hostID: hostID, depth: depth) else { continue }
             if levels[depth].queues[hostID] != nil { levels[depth].ready.append(hostID) }
@@ -433,21 +421,15 @@ public struct Frontier: Sendable {
             queued -= 1
             inFlight += 1
             dispatched += 1
-            hosts[hostID].inFlight += 1
-            // A disallowed page makes no request, so it uses no delay.
-            guard hosts[hostID].allows(url) else {
-                let kind = hosts[hostID].robotsUnavailable.map { CrawlJob.Kind.robotsUnavailable($0) } ?? .disallowed
-                return CrawlJob(url: url, depth: depth, hostID: hostID, kind: kind, attempt: entries[url]!.attempt)
-            }
-            hosts[hostID].nextStart = now + hosts[hostID].delay
-            return CrawlJob(url: url, depth: depth, hostID: hostID, attempt: entries[url]!.attempt)
+            let kind = start(url, hostID: hostID, now: now)
+            return CrawlJob(url: url, depth: depth, hostID: hostID, kind: kind, attempt: entries[url]!.attempt)
         }
         return nil
     }
 
     /// The first waiting redirect hop that may go at `now`, taken off the
     /// list; or its host's robots.txt when that is not known yet. The same
-    /// host gates as `take`, in the same order.
+    /// host gates as a page's.
     private mutating func takeHop(now: Duration) -> CrawlJob? {
         var index = 0
         while index < hops.count {
@@ -459,44 +441,71 @@ public struct Frontier: Sendable {
                 hops[index].due = nil
             }
             let job = hops[index].job
-            let hostID = job.hostID
             if job.kind.makesNoRequest {
                 hops.remove(at: index)
-                hosts[hostID].inFlight += 1  // `complete` frees it
+                hosts[job.hostID].inFlight += 1  // `complete` frees it
                 return job
             }
-            guard hosts[hostID].inFlight < limits.perHost else {
+            switch gate(job.hostID, now: now) {
+            case .closed:
                 index += 1
                 continue
-            }
-            switch hosts[hostID].robots {
-            case .unknown where limits.obeyRobots:
-                hosts[hostID].robots = .fetching
-                hosts[hostID].inFlight += 1
-                inFlight += 1
-                return CrawlJob(url: hosts[hostID].key + "/robots.txt", depth: 0, hostID: hostID, kind: .robots)
-            case .fetching:
-                index += 1
-                continue
-            default:
+            case .robotsFirst(let robots):
+                return robots
+            case .open:
                 break
             }
-            if hosts[hostID].nextStart > now {
-                delayed[hostID] = hosts[hostID].nextStart
-                index += 1
-                continue
-            }
             hops.remove(at: index)
-            hosts[hostID].inFlight += 1
-            guard hosts[hostID].allows(job.url) else {
-                let kind = hosts[hostID].robotsUnavailable.map { CrawlJob.Kind.robotsUnavailable($0) } ?? .disallowed
-                return CrawlJob(url: job.url, depth: job.depth, hostID: hostID, kind: kind, attempt: job.attempt,
-                                redirect: job.redirect)
-            }
-            hosts[hostID].nextStart = now + hosts[hostID].delay
-            return job
+            let kind = start(job.url, hostID: job.hostID, now: now)
+            return CrawlJob(url: job.url, depth: job.depth, hostID: job.hostID, kind: kind, attempt: job.attempt,
+                            redirect: job.redirect)
         }
         return nil
+    }
+
+    private enum HostGate {
+        /// A request may start now.
+        case open
+        /// Not now: at its `perHost` limit, its robots.txt in flight, or
+        /// inside its delay (then `delayed` says until when).
+        case closed
+        /// Its robots.txt must come first: this job fetches it.
+        case robotsFirst(CrawlJob)
+    }
+
+    /// Whether the host may start a request at `now`. The host's first job
+    /// is its robots.txt, when obeyed; its pages wait until
+    /// `completeRobots` wakes it.
+    private mutating func gate(_ hostID: Int, now: Duration) -> HostGate {
+        if hosts[hostID].inFlight >= limits.perHost { return .closed }
+        switch hosts[hostID].robots {
+        case .unknown where limits.obeyRobots:
+            hosts[hostID].robots = .fetching
+            hosts[hostID].inFlight += 1
+            inFlight += 1
+            return .robotsFirst(CrawlJob(url: hosts[hostID].key + "/robots.txt", depth: 0, hostID: hostID, kind: .robots))
+        case .fetching:
+            return .closed
+        default:
+            break
+        }
+        if hosts[hostID].nextStart > now {
+            delayed[hostID] = hosts[hostID].nextStart
+            return .closed
+        }
+        return .open
+    }
+
+    /// Counts a job of the host in and says what it is: a page to fetch,
+    /// or one robots.txt forbids, which makes no request and so uses no
+    /// delay.
+    private mutating func start(_ url: String, hostID: Int, now: Duration) -> CrawlJob.Kind {
+        hosts[hostID].inFlight += 1
+        guard hosts[hostID].allows(url) else {
+            return hosts[hostID].robotsUnavailable.map { CrawlJob.Kind.robotsUnavailable($0) } ?? .disallowed
+        }
+        hosts[hostID].nextStart = now + hosts[hostID].delay
+        return .page
     }
 
     /// A job of the host ended: free its slot and let its parked URLs try
