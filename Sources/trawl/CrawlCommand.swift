@@ -48,6 +48,8 @@ struct CrawlCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Started by `trawl compare`: end with it, even mid-parse.
+        ParentDeath.armFromEnvironment()
         let seedList = try reportingErrors { try SeedList(contentsOf: seeds, maxURLLength: flags.maxURLLength) }
         for problem in seedList.problems {
             if strict { Terminal.fail("\(seeds): \(problem)") } else { Terminal.warn("\(seeds): \(problem) (skipped)") }

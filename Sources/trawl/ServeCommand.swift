@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SyntheticWeb
+import TrawlCore
 
 extension SyntheticWebConfig.Profile: ExpressibleByArgument {}
 
@@ -41,6 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Started by `trawl compare`: end with it, even mid-parse.
+        ParentDeath.armFromEnvironment()
         let web = try SyntheticWeb(self.web.config())
         if let truth {
             do { try web.writeTruth(to: truth) } catch {

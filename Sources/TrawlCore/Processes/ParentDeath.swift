@@ -25,6 +25,10 @@ public enum ParentDeath {
         guard let value = getenv(environmentKey), let parent = pid_t(String(cString: value)), parent > 0 else {
             return false
         }
+        // Read once and dropped: a grandchild started by other means (a
+        // shell, a script) must not inherit a parent pid that is not its
+        // parent's, and kill itself over it.
+        unsetenv(environmentKey)
         return arm(expectedParent: parent)
     }
 
