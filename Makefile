@@ -13,7 +13,7 @@ DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev libpsl-de
 SWIFT ?= swift
 RELEASE_BIN := .build/release/trawl
 
-.PHONY: all deps build release demo test bench bench-modes compare-all clean
+.PHONY: all deps build release demo test bench bench-modes bench-robots compare-all clean
 
 all: build
 
@@ -52,6 +52,10 @@ bench: release
 # Every strategy on the 10,000-page web at concurrency 16, 256 and 1,024.
 bench-modes: release
 	scripts/bench-modes.sh
+
+# µs per robots.txt check, hostile 500 KiB files and a realistic one.
+bench-robots: deps
+	scripts/bench-robots.sh
 
 # The README's "What we measured": every preset, every strategy, 3 repeats
 # (about a quarter of an hour on 2 cores).

@@ -64,6 +64,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `swift run -c release RobotsBench`: µs per robots.txt check for
+        // hostile and realistic files (scripts/bench-robots.sh).
+        .executableTarget(name: "RobotsBench", dependencies: ["TrawlCore", "SyntheticWeb"]),
         .testTarget(name: "TrawlURLTests", dependencies: ["TrawlURL"], exclude: ["Resources"]),
         .testTarget(name: "TrawlExtractTests", dependencies: ["TrawlExtract"]),
         .testTarget(

@@ -16,6 +16,9 @@ struct RobotsParser {
     /// a new one. Other lines (sitemap, crawl-delay, unknown) leave it as it
     /// is: §2.2.4 says they must not end a group.
     private var takingAgents = false
+    /// The current group's rules so far: a repeated line adds nothing, so
+    /// a file of one rule written 50,000 times costs one rule to match.
+    private var groupRules: Set<RobotsRule> = []
 
     mutating func parse(_ bytes: some Collection<UInt8>) {
         var line: [UInt8] = []
@@ -51,6 +54,7 @@ struct RobotsParser {
         case .userAgent:
             if !takingAgents {
                 groups.append(RobotsGroup())
+                groupRules.removeAll()
                 takingAgents = true
             }
             groups[groups.count - 1].add(RobotsProductToken.ofLine(line.value))
@@ -77,7 +81,9 @@ struct RobotsParser {
     private mutating func addRule(_ kind: RobotsRule.Kind, _ value: some Collection<UInt8>) {
         guard !groups.isEmpty else { return }
         takingAgents = false
-        if let rule = RobotsRule(kind, pattern: value) { groups[groups.count - 1].rules.append(rule) }
+        if let rule = RobotsRule(kind, pattern: value), groupRules.insert(rule).inserted {
+            groups[groups.count - 1].rules.append(rule)
+        }
     }
 
     /// "/shop/index.html" → "/shop/": the part up to the last "/" when what

@@ -12,9 +12,11 @@ public struct RobotsRule: Sendable, Hashable, CustomStringConvertible {
     let anchored: Bool
 
     /// nil for an empty value: RFC 9309's empty-pattern rule matches nothing
-    /// (`disallow:` with no path allows everything).
+    /// (`disallow:` with no path allows everything). Like a line of a file,
+    /// a pattern keeps its first `RobotsParser.lineLimit` bytes, so its
+    /// canonical form stays under 50,000 bytes (`RobotsRuleTable` counts on it).
     public init?(_ kind: Kind, pattern: some Collection<UInt8>) {
-        var bytes = RobotsPathEncoding.canonicalPattern(pattern)
+        var bytes = RobotsPathEncoding.canonicalPattern(pattern.prefix(RobotsParser.lineLimit))
         guard !bytes.isEmpty else { return nil }
         anchored = bytes.last == RobotsByte.dollar
         if anchored { bytes.removeLast() }
@@ -35,42 +37,4 @@ public struct RobotsRule: Sendable, Hashable, CustomStringConvertible {
     public var specificity: Int { bytes.count + (anchored ? 1 : 0) }
 
     public var description: String { "\(kind == .allow ? "allow" : "disallow"): \(pattern)" }
-
-    /// Whether the rule matches a canonical path, from its first byte on.
-    func matches(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { Self.match($0, anchored: anchored, path) }
-    }
-
-    /// Wildcard matching with one backtrack point: when a byte fails, the
-    /// most recent `*` takes one more byte and matching resumes after it.
-    /// Earlier stars never need revisiting, so this is O(pattern × path) in
-    /// the worst case, allocates nothing, and cannot recurse deeply however
-    /// many stars a hostile file writes.
-    static func match(_ pattern: UnsafeBufferPointer<UInt8>, anchored: Bool,
-                      _ path: UnsafeBufferPointer<UInt8>) -> Bool {
-        var p = 0, s = 0
-        var starAt = -1, starTook = 0
-        while true {
-            if p < pattern.count {
-                let byte = pattern[p]
-                if byte == RobotsByte.star {
-                    starAt = p
-                    starTook = s
-                    p += 1
-                    continue
-                }
-                if s < path.count && path[s] == byte {
-                    p += 1
-                    s += 1
-                    continue
-                }
-            } else if !anchored || s == path.count {
-                return true
-            }
-            guard starAt >= 0, starTook < path.count else { return false }
-            starTook += 1
-            p = starAt + 1
-            s = starTook
-        }
-    }
 }

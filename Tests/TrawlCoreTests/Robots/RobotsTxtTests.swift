@@ -245,6 +245,14 @@ struct RobotsTxtTests {
         #expect(RobotsTxt(parsing: header + padding) == RobotsTxt(parsing: header))
     }
 
+    /// `allow: /x/index.html` also allows "/x/$", which is written out too.
+    @Test func aRepeatedRuleIsKeptOncePerGroup() {
+        let lines = String(repeating: "disallow: /*ab\nallow: /x/index.html\nallow: /x/$\n", count: 10_000)
+        let robots = RobotsTxt("user-agent: *\n" + lines + "user-agent: *\ndisallow: /*ab\n")
+        #expect(robots.groups.map(\.rules.count) == [3, 1])
+        #expect(robots.rules(for: "FooBot").rules.map(\.description) == ["allow: /x/index.html", "allow: /x/$", "disallow: /*ab"])
+    }
+
     @Test func overlongLinesKeepTheirFirst16664Bytes() {
         let longPath = "/x/" + String(repeating: "a", count: RobotsParser.lineLimit)
         let robots = RobotsTxt("user-agent: FooBot\ndisallow: \(longPath)/qux\n")
