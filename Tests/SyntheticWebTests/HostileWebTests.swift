@@ -29,7 +29,7 @@ struct HostileWebTests {
         #expect(Set(edges).count == edges.count)
         let root = Hostile.web.response(host: "h3.trawl.test", path: "/").bodyText
         let trapLinks = LinkScanner.hrefs(in: root).filter { $0.hasPrefix("/trap/") || $0.hasPrefix("/private/") }
-        #expect(trapLinks.count == 32)
+        #expect(trapLinks.count == 33)
         for link in trapLinks {
             #expect(edges.contains("http://h3.trawl.test/,http://h3.trawl.test\(link)"), "\(link)")
         }
@@ -42,7 +42,7 @@ struct HostileWebTests {
             "out-of-scope-redirect", "unsupported-scheme", "bad-response", "http-4xx", "http-5xx", "robots-disallowed",
             "robots-unavailable", "bad-encoding", "refused-redirect",
         ]
-        #expect(traps.count == 5 * 32)
+        #expect(traps.count == 5 * 33)
         for trap in traps {
             #expect(trap.outcome.map(classes.contains) ?? true, "\(trap)")
             #expect(trap.alternatives.allSatisfy { $0.map(classes.contains) ?? true }, "\(trap)")
@@ -147,7 +147,8 @@ struct HostileWebTests {
             }
             #expect(server.stats.trapRequests["http://h2.trawl.test/robots.txt"] == 1)
         }
-        #expect(RobotsVariant.forHost(5, of: 6) == .disallowPrivate)
+        #expect(RobotsVariant.forHost(5, of: 6) == .costly)
+        #expect(RobotsVariant.forHost(6, of: 7) == .disallowPrivate)
         let small = SyntheticWeb(Hostile.config(hosts: 4, pages: 5))
         #expect((0..<4).allSatisfy { small.robotsVariant(host: "h\($0).trawl.test") == .disallowPrivate })
     }

@@ -22,6 +22,7 @@ extension HostileWeb {
             let origin = "http://\(hostNames[host])"
             return Trap.allCases.map { trap in
                 if trap == .redirectToPrivate { return redirectToPrivateExpectation(host: host, origin: origin) }
+                if trap == .longPath { return longPathExpectation(host: host, origin: origin) }
                 guard trap == .calendar else {
                     return TrapExpectation(
                         url: origin + trap.path, outcome: trap.outcome, alternatives: trap.alternatives, note: trap.note
@@ -41,6 +42,15 @@ extension HostileWeb {
         let robotsOutcome = robotsExpectation(host: host, origin: origin)
         return TrapExpectation(url: origin + trap.path, outcome: robotsOutcome.outcome,
                                alternatives: robotsOutcome.alternatives, note: trap.note)
+    }
+
+    private func longPathExpectation(host: Int, origin: String) -> TrapExpectation {
+        let trap = Trap.longPath
+        let variant = robots[host]
+        guard !variant.allowsLongPath else { return TrapExpectation(url: origin + trap.path, outcome: nil, note: trap.note) }
+        let outcome = variant == .serverError ? "robots-unavailable" : "robots-disallowed"
+        return TrapExpectation(url: origin + trap.path, outcome: outcome,
+                               alternatives: variant == .serverError ? [nil] : [], note: trap.note)
     }
 
     private func robotsExpectation(host: Int, origin: String) -> TrapExpectation {
@@ -70,6 +80,10 @@ extension HostileWeb {
             return TrapExpectation(
                 url: url, match: .prefix, outcome: "robots-disallowed",
                 note: "\(rules) disallows everything: not even the root page is fetched")
+        case .costly:
+            return TrapExpectation(
+                url: url, match: .prefix, outcome: "robots-disallowed",
+                note: "\(rules) disallows /private/, then holds ~500 KiB of rules built to be slow to match")
         }
     }
 }

@@ -49,6 +49,8 @@ struct HostileWeb: Sendable {
             return .redirect(302, to: location, latency: latency)
         case .slowRedirectChain: return Self.slowHop(Trap.slowChainHops, latency: latency)
         case .credentialsLink: return TrapPage.credentialsLink(host: hostNames[host]).response(latency: latency)
+        case .longPath:
+            return TrapPage.plain(title: "Found", text: "A long path led here.").response(latency: latency)
         case .tooManyRequests: return Self.onceThenOK(429, "too many requests\n", attempt: attempt, latency: latency)
         case .serviceUnavailable:
             return Self.onceThenOK(503, "service unavailable\n", attempt: attempt, latency: latency)

@@ -1,8 +1,8 @@
 /// The `/robots.txt` of a host in the hostile profile, chosen by host index.
 ///
 /// With 5 hosts or more: host 0 `.disallowPrivate`, 1 `.notFound`,
-/// 2 `.serverError`, 3 `.disallowAll`, 4 `.crawlDelay`, every later host
-/// `.disallowPrivate`. With fewer than 5 hosts every host is
+/// 2 `.serverError`, 3 `.disallowAll`, 4 `.crawlDelay`, 5 `.costly`, every
+/// later host `.disallowPrivate`. With fewer than 5 hosts every host is
 /// `.disallowPrivate`, so a small web keeps all its hosts crawlable. (The
 /// normal profile answers 404 for `/robots.txt` everywhere.)
 public enum RobotsVariant: String, Sendable, Hashable, CaseIterable {
@@ -17,6 +17,12 @@ public enum RobotsVariant: String, Sendable, Hashable, CaseIterable {
     /// `User-agent: *` / `Crawl-delay: 1` / `Disallow: /private/`: at most
     /// one request per second to this host.
     case crawlDelay = "crawl-delay"
+    /// `Disallow: /private/` and then ~500 KiB of rules built to be slow to
+    /// match (`Disallow: /*aaaa…ab`, `RobotsTxtSpecimen.longWildcards`):
+    /// against `Trap.longPath` they cost a backtracking matcher about a
+    /// second; trawl's matcher gives up within its budget, and the page is
+    /// treated as disallowed.
+    case costly
 
     /// The variant of host `index` in a web of `hostCount` hosts.
     public static func forHost(_ index: Int, of hostCount: Int) -> RobotsVariant {
@@ -26,6 +32,7 @@ public enum RobotsVariant: String, Sendable, Hashable, CaseIterable {
         case 2: return .serverError
         case 3: return .disallowAll
         case 4: return .crawlDelay
+        case 5: return .costly
         default: return .disallowPrivate
         }
     }
@@ -45,13 +52,34 @@ public enum RobotsVariant: String, Sendable, Hashable, CaseIterable {
         case .disallowAll: return .plain(200, "User-agent: *\nDisallow: /\n", latency: latency)
         case .crawlDelay:
             return .plain(200, "User-agent: *\nCrawl-delay: 1\nDisallow: /private/\n", latency: latency)
+        case .costly: return .plain(200, Self.costlyBody, latency: latency)
+        }
+    }
+
+    /// Built once: half a megabyte.
+    private static let costlyBody: String = {
+        let rules = RobotsTxtSpecimen.longWildcards.body.split(separator: "\n").dropFirst()  // its User-agent line
+        var text = "User-agent: *\nDisallow: /private/\n"
+        for rule in rules where text.utf8.count + rule.utf8.count < RobotsTxtSpecimen.byteLimit {
+            text += rule + "\n"
+        }
+        return text
+    }()
+
+    /// Whether the file lets a crawler reach `Trap.longPath`: every variant
+    /// that allows /trap/ does, except the costly one, whose rules no
+    /// bounded matcher can clear for it.
+    var allowsLongPath: Bool {
+        switch self {
+        case .disallowPrivate, .notFound, .crawlDelay: return true
+        case .serverError, .disallowAll, .costly: return false
         }
     }
 
     /// The path prefix a robots-obeying crawler must not fetch, if any.
     var disallowedPrefix: String? {
         switch self {
-        case .disallowPrivate, .crawlDelay: return "/private/"
+        case .disallowPrivate, .crawlDelay, .costly: return "/private/"
         case .serverError, .disallowAll: return "/"
         case .notFound: return nil
         }

@@ -2,7 +2,7 @@
 /// linked from the host's root page by its entry `path`.
 enum Trap: CaseIterable, Sendable {
     case redirectChain, longRedirectChain, redirectLoop, redirectToFTP, redirectToJavascript, redirectOutOfScope
-    case redirectToPrivate, longLocation, slowRedirectChain, credentialsLink
+    case redirectToPrivate, longLocation, slowRedirectChain, credentialsLink, longPath
     case slowDrip, hugeBody, gzipBomb, shortBody, resetMidBody, pngAsHTML, binary
     case deepHTML, unclosedHTML, oddLinks
     case longBase, attributeBomb, backtrackingBait, hugeTitle
@@ -18,6 +18,10 @@ enum Trap: CaseIterable, Sendable {
     static let slowHopDelay = Duration.seconds(1)
     /// Bytes of the long `Location`: past any --max-url-length default.
     static let longLocationBytes = 40_000
+    /// `a`s in `longPath`: longer than every slow rule of the costly
+    /// robots.txt (8,000-8,060 `a`s and a `b`), so each must read it all;
+    /// within --max-url-length.
+    static let longPathBytes = 8_100
     static let calendarStart = (year: 2026, month: 11)
 
     /// The entry path, linked from the root page.
@@ -33,6 +37,7 @@ enum Trap: CaseIterable, Sendable {
         case .longLocation: return "/trap/redirect/long-location"
         case .slowRedirectChain: return HostileRoute.slowChainPath(Self.slowChainHops)
         case .credentialsLink: return "/trap/html/credentials"
+        case .longPath: return HostileRoute.landingPrefix + String(repeating: "a", count: Self.longPathBytes)
         case .slowDrip: return "/trap/body/slow-drip"
         case .hugeBody: return "/trap/body/huge"
         case .gzipBomb: return "/trap/body/gzip-bomb"
@@ -62,7 +67,7 @@ enum Trap: CaseIterable, Sendable {
         case .redirectChain, .pngAsHTML, .binary, .deepHTML, .unclosedHTML, .oddLinks: return nil
         case .slowRedirectChain, .credentialsLink: return nil
         // Depends on the host's robots.txt: see `HostileWeb.expectations`.
-        case .redirectToPrivate: return nil
+        case .redirectToPrivate, .longPath: return nil
         case .longLocation: return "refused-redirect"
         case .longBase, .attributeBomb, .backtrackingBait, .hugeTitle: return nil
         case .charsetInHeader, .charsetDefault, .charsetInMeta, .calendar: return nil
@@ -107,6 +112,8 @@ enum Trap: CaseIterable, Sendable {
             return "302 to a \(Self.longLocationBytes)-byte Location, longer than --max-url-length"
         case .slowRedirectChain:
             return "302 → slow/2 → slow/1 → /trap/found/slow-chain, each hop answered after 1 s: --timeout covers the whole chain"
+        case .longPath:
+            return "an 8,100-byte path of a's (a landing page): on the host whose robots.txt is built to be slow to match it, robots-disallowed within a bounded cost"
         case .credentialsLink:
             return "200 HTML linking http://alice:s3cret@<host>/trap/found/credentials: the link loses its credentials"
         case .slowDrip:

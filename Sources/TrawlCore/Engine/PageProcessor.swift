@@ -72,6 +72,10 @@ public struct PageProcessor: Sendable {
         case .refusedRedirect(let why):
             error = .refusedRedirect
             detail = why
+        case .robotsTooCostly:
+            error = .robotsDisallowed
+            detail = "robots.txt takes more than \(RobotsRules.workBudget) steps to judge this URL "
+                + "(a file built to be slow to match): treated as disallowing it"
         default:
             error = .robotsDisallowed
             detail = "robots.txt disallows it for \(RobotsProductToken.ofCrawler(userAgent))"

@@ -17,6 +17,10 @@ public struct CrawlJob: Sendable, Equatable {
         /// (error `robots-unavailable`, with the robots.txt fetch's own
         /// error as detail) without a request.
         case robotsUnavailable(String)
+        /// robots.txt is too costly to judge for this page (past
+        /// `RobotsRules.workBudget`: a file built to be slow to match):
+        /// record it as `robots-disallowed`, the safe side, without a request.
+        case robotsTooCostly
         /// A redirect hop a trap rule refuses (the detail names it): record
         /// the chain's page (error `refused-redirect`) without a request.
         case refusedRedirect(String)
@@ -25,7 +29,7 @@ public struct CrawlJob: Sendable, Equatable {
         public var makesNoRequest: Bool {
             switch self {
             case .page, .robots: false
-            case .disallowed, .robotsUnavailable, .refusedRedirect: true
+            case .disallowed, .robotsUnavailable, .robotsTooCostly, .refusedRedirect: true
             }
         }
     }

@@ -497,15 +497,19 @@ public struct Frontier: Sendable {
     }
 
     /// Counts a job of the host in and says what it is: a page to fetch,
-    /// or one robots.txt forbids, which makes no request and so uses no
-    /// delay.
+    /// or one robots.txt forbids (or is too costly to judge), which makes
+    /// no request and so uses no delay.
     private mutating func start(_ url: String, hostID: Int, now: Duration) -> CrawlJob.Kind {
         hosts[hostID].inFlight += 1
-        guard hosts[hostID].allows(url) else {
+        switch hosts[hostID].verdict(url) {
+        case .allowed:
+            hosts[hostID].nextStart = now + hosts[hostID].delay
+            return .page
+        case .disallowed:
             return hosts[hostID].robotsUnavailable.map { CrawlJob.Kind.robotsUnavailable($0) } ?? .disallowed
+        case .tooCostlyToEvaluate:
+            return .robotsTooCostly
         }
-        hosts[hostID].nextStart = now + hosts[hostID].delay
-        return .page
     }
 
     /// A job of the host ended: free its slot and let its parked URLs try

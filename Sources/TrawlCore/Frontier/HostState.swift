@@ -83,11 +83,11 @@ struct HostState: Sendable {
         return nil
     }
 
-    /// Whether robots.txt lets the crawler fetch `url`; true until the
-    /// rules are known (or when they are not obeyed).
-    func allows(_ url: String) -> Bool {
-        guard case .known(let rules) = robots, !rules.rules.isEmpty else { return true }
-        guard let parsed = WebURL(url) else { return true }
-        return rules.isAllowed(parsed)
+    /// What robots.txt says of `url`: allowed until the rules are known
+    /// (or when they are not obeyed).
+    func verdict(_ url: String) -> RobotsVerdict {
+        guard case .known(let rules) = robots, !rules.rules.isEmpty else { return .allowed }
+        guard let parsed = WebURL(url) else { return .allowed }
+        return rules.verdict(parsed)
     }
 }
