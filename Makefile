@@ -8,12 +8,12 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 # libpsl (the Public Suffix List libcurl already links) for --scope domain,
 # and iproute2 + util-linux (`ip`, `unshare`) for the address-guard tests,
 # which run inside a fresh network namespace.
-DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev libpsl-dev iproute2 util-linux
+DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev libpsl-dev iproute2 util-linux time
 
 SWIFT ?= swift
 RELEASE_BIN := .build/release/trawl
 
-.PHONY: all deps build release demo test bench bench-modes bench-robots compare-all clean
+.PHONY: all deps build release demo test bench bench-modes bench-robots bench-ceiling compare-all clean
 
 all: build
 
@@ -52,6 +52,10 @@ bench: release
 # Every strategy on the 10,000-page web at concurrency 16, 256 and 1,024.
 bench-modes: release
 	scripts/bench-modes.sh
+
+# trawl beside the plain-C crawler of ../shared/ceiling/ on 96 KB, 300-link pages.
+bench-ceiling: release
+	scripts/bench-ceiling.sh
 
 # µs per robots.txt check, hostile 500 KiB files and a realistic one.
 bench-robots: deps

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# trawl's async mode beside the plain-C crawler of ../shared/ceiling/, in one
+# sitting, on real-site-sized pages (96 KB, 300 links): REPEAT rounds of C,
+# then trawl (then OLD, another trawl binary, if given), each round on the
+# same server; wall, CPU and peak RSS from /usr/bin/time. Compare ratios
+# from one run of this script only: absolute figures drift 2x between days.
+#
+#   scripts/bench-ceiling.sh
+#   OLD=/path/to/older/trawl REPEAT=5 scripts/bench-ceiling.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-.build/release/trawl}
+OLD=${OLD:-}
+REPEAT=${REPEAT:-3}
+CONCURRENCY=${CONCURRENCY:-256}
+PORT=${PORT:-$((20000 + RANDOM % 20000))}
+OUT=${OUT:-output/bench-ceiling-$(date +%Y%m%d-%H%M%S)}
+CEILING=${CEILING:-../shared/ceiling}
+[ -x "$BIN" ] || { echo "build first: make release" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+mkdir -p "$OUT"
+C_BIN=$("$CEILING/build.sh" "$OUT/ceiling-crawler")
+
+source scripts/lib/serve.sh
+start_server "$BIN" "$PORT" "$OUT/server.log" --hosts 6 --pages 500 --latency 50ms --page-size 96KB \
+    --out-degree 300 --cross-host 0 --seeds-file "$OUT/seeds.txt"
+
+measure() { # label, command…: one line "label wall_s cpu_s rss_kb"
+    local label=$1; shift
+    /usr/bin/time -f "$label %e %U %S %M" -o "$OUT/time.txt" "$@" >"$OUT/$label.log" 2>&1
+    awk '{printf "%s %.2f %.2f %d\n", $1, $2, $3 + $4, $5}' "$OUT/time.txt"
+}
+crawl() { # label, binary, round
+    measure "$1" "$2" crawl "$OUT/seeds.txt" --concurrency "$CONCURRENCY" --per-host "$CONCURRENCY" --ignore-robots \
+        --connect-to "::127.0.0.1:$PORT" --out "$OUT/$1-$3" --quiet
+}
+echo "web: 6 hosts x 500 pages, 96 KB, out-degree 300, 50 ms; concurrency $CONCURRENCY"
+for round in $(seq 1 "$REPEAT"); do
+    measure c "$C_BIN" -c "$CONCURRENCY" -w 2 --connect-to "::127.0.0.1:$PORT" $(cat "$OUT/seeds.txt")
+    crawl trawl "$BIN" "$round"
+    [ -z "$OLD" ] || crawl old "$OLD" "$round"
+done | tee "$OUT/results.txt"
+median() { grep "^$1 " "$OUT/results.txt" | awk -v c="$2" '{print $c}' | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+for label in c trawl ${OLD:+old}; do
+    printf '%-6s median wall %s s, CPU %s s, peak RSS %s KB\n' "$label" "$(median $label 2)" "$(median $label 3)" "$(median $label 4)"
+done
+awk -v cw="$(median c 2)" -v tw="$(median trawl 2)" -v cc="$(median c 3)" -v tc="$(median trawl 3)" \
+    -v cr="$(median c 4)" -v tr="$(median trawl 4)" \
+    'BEGIN{printf "trawl vs C: speed %.2fx (C wall / trawl wall), CPU %.2fx, peak RSS %.2fx\n", cw/tw, tc/cc, tr/cr}'
