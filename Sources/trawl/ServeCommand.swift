@@ -15,9 +15,12 @@ struct ServeCommand: AsyncParsableCommand {
             trawl crawl SEEDS --connect-to ::127.0.0.1:PORT. The same --seed always generates \
             the same web; --truth writes its link graph in edges.csv format. With --profile hostile \
             every host's root page also links to trap pages under /trap/ (redirect chains and loops, \
-            slow, huge, lying and reset bodies, a gzip bomb, tag soup, non-UTF-8 pages, an endless \
-            calendar, 429/503/500), and robots.txt varies by host index (0: Disallow /private/, \
-            1: 404, 2: 500, 3: Disallow /, 4: Crawl-delay 1; with fewer than 5 hosts all as 0). \
+            a redirect into /private/, a 40 KB Location, slow hops, slow, huge, lying and reset bodies, \
+            a gzip bomb, tag soup, non-UTF-8 pages, a long base, an attribute bomb, backtracking bait, \
+            a 1 MiB title, a link with credentials, an 8,100-byte path, an endless calendar, \
+            429/503/500), and robots.txt varies by host index (0: Disallow /private/, 1: 404, 2: 500, \
+            3: Disallow /, 4: Crawl-delay 1, 5: Disallow /private/ and ~500 KiB of rules built to be \
+            slow to match; with fewer than 5 hosts all as 0). \
             The truth then includes the edges to and from the trap pages, except the calendar's, \
             and ignores robots.txt.
             """
