@@ -48,6 +48,10 @@ CURLcode CCurl_easy_setopt_xferinfo_function(CURL *handle, curl_xferinfo_callbac
     return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
 }
 
+CURLcode CCurl_easy_unpause(CURL *handle) {
+    return curl_easy_pause(handle, CURLPAUSE_CONT);
+}
+
 // MARK: - Easy information
 
 CURLcode CCurl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {

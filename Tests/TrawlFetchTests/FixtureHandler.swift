@@ -80,6 +80,8 @@ final class FixtureHandler: ChannelInboundHandler, RemovableChannelHandler {
             context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(20)) {
                 context.close(promise: nil)
             }
+        case ("paced", 3):
+            sendPaced(context, parts: Int(parts[1]) ?? 1, every: .milliseconds(Int64(parts[2]) ?? 10))
         case ("user-agent", 1):
             send(context, body: Array((request.headers["User-Agent"].first ?? "").utf8), contentType: "text/plain")
         default:
@@ -116,6 +118,24 @@ final class FixtureHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
         let part = context.channel.allocator.buffer(bytes: [UInt8](repeating: UInt8(ascii: "s"), count: count))
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(part))), promise: nil)
+    }
+
+    /// `parts` chunks of 64 KiB (`FixtureServer.pacedPartSize`), one every
+    /// `interval`: a body that takes its time, so transfers overlap.
+    private func sendPaced(_ context: ChannelHandlerContext, parts: Int, every interval: TimeAmount) {
+        let headers = HTTPHeaders([("Content-Type", "text/plain"), ("Transfer-Encoding", "chunked")])
+        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+        let chunk = context.channel.allocator.buffer(
+            bytes: [UInt8](repeating: UInt8(ascii: "p"), count: FixtureServer.pacedPartSize))
+        func sendPart(_ left: Int) {
+            guard left > 0 else {
+                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                return
+            }
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(chunk))), promise: nil)
+            context.eventLoop.assumeIsolated().scheduleTask(in: interval) { sendPart(left - 1) }
+        }
+        sendPart(parts)
     }
 
     private func sendChunked(_ context: ChannelHandlerContext, total: Int) {

@@ -31,6 +31,7 @@ import Synchronization
 final class FixtureServer: Sendable {
     static let okBody = "<html><body>ok</body></html>"
     static let bigSize = 2 << 20
+    static let pacedPartSize = 64 << 10
     static let gzipPlain = String(repeating: "trawl gzip fixture line\n", count: 40)
     static let gzipBytes: [UInt8] = [
         0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0x2b, 0x29, 0x4a, 0x2c, 0xcf, 0x51,

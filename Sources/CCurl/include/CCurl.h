@@ -85,6 +85,10 @@ CURLSHcode CCurl_share_destroy(CCurl_share *share);
 /// CURLE_ABORTED_BY_CALLBACK.
 CURLcode CCurl_easy_setopt_xferinfo_function(CURL *handle, curl_xferinfo_callback value);
 
+/// curl_easy_pause(handle, CURLPAUSE_CONT): CURLPAUSE_CONT is a macro
+/// expression Swift does not import.
+CURLcode CCurl_easy_unpause(CURL *handle);
+
 // MARK: - Linux event primitives
 
 /// Readiness bits, translated from and to EPOLL* in CCurl.c.

@@ -28,6 +28,9 @@ public final class BlockingFetcher: Sendable {
     let handleConfiguration: FetchConfiguration
     let share: CurlShare
     private let idle: IdleHandles
+    /// The cap on body bytes all fetching threads hold at once
+    /// (`FetchConfiguration.maxBufferedBodyBytes`); nil without one.
+    public let bodyBudget: BodyBudget?
 
     /// Throws `FetchError` (code `other`) when libcurl cannot be initialized
     /// or cannot make the share handle.
@@ -37,6 +40,7 @@ public final class BlockingFetcher: Sendable {
         handleConfiguration = perHandle
         share = try CurlShare(sharesConnections: false)
         idle = IdleHandles(capacity: configuration.maxConnections)
+        bodyBudget = configuration.maxBufferedBodyBytes.map { BodyBudget(limit: $0) }
     }
 
     /// Fetches `url` with GET on the calling thread, following redirects if
@@ -55,7 +59,7 @@ public final class BlockingFetcher: Sendable {
     /// this transfer (the rest of a redirect chain's budget).
     public func fetch(_ url: String, timeout: Duration? = nil, isCancelled: () -> Bool) -> Result<FetchResponse, FetchError> {
         let origin = IdleHandles.origin(of: url)
-        guard let handle = idle.checkOut(origin: origin) ?? EasyHandle(configuration: handleConfiguration, share: share) else {
+        guard let handle = idle.checkOut(origin: origin) ?? EasyHandle(configuration: handleConfiguration, share: share, budget: bodyBudget, budgetWait: .sleep) else {
             return .failure(FetchError(code: .other, url: url, message: "libcurl could not create an easy handle"))
         }
         do {
@@ -67,6 +71,7 @@ public final class BlockingFetcher: Sendable {
         // `finish` moves the body out on success and drops it on failure,
         // so an idle handle holds no body.
         let result = handle.perform(isCancelled: isCancelled).map { $0.response() }
+        handle.releaseBudget()
         // After redirects the connection kept is the final URL's.
         let finalOrigin = (try? result.get()).map { IdleHandles.origin(of: $0.finalURL) } ?? origin
         idle.checkIn(handle, origin: finalOrigin)

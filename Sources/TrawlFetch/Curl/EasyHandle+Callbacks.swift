@@ -3,13 +3,15 @@
 /// count other than the one given aborts the transfer with CURLE_WRITE_ERROR.
 extension EasyHandle {
     /// CURLOPT_WRITEFUNCTION: the decoded body. Enforces the body cap, so a
-    /// gzip bomb stops at `maxBodyBytes` decoded bytes.
+    /// gzip bomb stops at `maxBodyBytes` decoded bytes, and waits for room
+    /// in the fetcher's body budget.
     func receiveBody(_ data: UnsafeMutablePointer<CChar>?, _ count: Int) -> Int {
         guard count > 0, let data else { return 0 }
         guard count <= configuration.maxBodyBytes - body.count else {
             bodyTooLarge = true
             return 0
         }
+        if let verdict = reserveBudget(forMore: count) { return verdict }
         body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: count))
         return count
     }

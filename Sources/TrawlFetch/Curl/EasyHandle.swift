@@ -71,6 +71,20 @@ final class EasyHandle {
     var cancellationCheck: (() -> Bool)? = nil
     var abortedByCaller = false
 
+    /// The fetcher's cap on body bytes held by all its transfers, if any,
+    /// and how this handle waits for room (see EasyHandle+BodyBudget).
+    let budget: BodyBudget?
+    let budgetWait: BodyBudgetWait
+    /// The current transfer's name in `budget`, and the bytes reserved.
+    var budgetOwner: UInt64 = 0
+    var budgetHeld = 0
+    /// Whether the transfer is waiting for room now (a stall is counted
+    /// once per wait), and whether its time ran out while it waited.
+    var budgetWaiting = false
+    var budgetTimedOut = false
+    /// When the current transfer's `timeout` ends.
+    var transferDeadline = ContinuousClock.now
+
     /// CURLOPT_CONNECT_TO and CURLOPT_RESOLVE; curl does not copy lists,
     /// so these live as long as the handle (and are freed in deinit).
     private let connectTo: UnsafeMutablePointer<curl_slist>?
@@ -80,7 +94,8 @@ final class EasyHandle {
 
     /// Returns nil when libcurl cannot make a handle (out of memory, or
     /// curl_global_init failed).
-    init?(configuration: FetchConfiguration, share: CurlShare? = nil) {
+    init?(configuration: FetchConfiguration, share: CurlShare? = nil, budget: BodyBudget? = nil,
+          budgetWait: BodyBudgetWait = .sleep) {
         guard CurlLibrary.ensureInitialized() == nil, let raw = curl_easy_init() else { return nil }
         guard let connectTo = Self.list(configuration.connectTo) else {
             curl_easy_cleanup(raw)
@@ -95,6 +110,8 @@ final class EasyHandle {
         self.configuration = configuration
         self.addressGuard = configuration.addressGuard.exempting(connectTo: configuration.connectTo)
         self.share = share
+        self.budget = budget
+        self.budgetWait = budgetWait
         self.connectTo = connectTo
         self.resolve = resolve
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
@@ -150,6 +167,9 @@ final class EasyHandle {
         completedStatus = 0
         addressRefusal = nil
         abortedByCaller = false
+        releaseBudget()
+        budgetOwner = budget?.newOwner() ?? 0
+        budgetTimedOut = false
         errorBuffer[0] = 0
 
         let context = Unmanaged.passUnretained(self).toOpaque()
@@ -177,10 +197,11 @@ final class EasyHandle {
         }
         options.set(CURLOPT_ACCEPT_ENCODING, "")   // every encoding this curl decodes
         options.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
-        // At least 1 ms: a budget spent to zero must time out, and 0 would
+        // At least 1 ms: a time budget spent to zero must time out, and 0 would
         // mean "no timeout" to curl.
-        let budget = min(timeout ?? configuration.timeout, configuration.timeout)
-        options.set(CURLOPT_TIMEOUT_MS, max(budget.curlMilliseconds, 1))
+        let allowed = min(timeout ?? configuration.timeout, configuration.timeout)
+        options.set(CURLOPT_TIMEOUT_MS, max(allowed.curlMilliseconds, 1))
+        transferDeadline = ContinuousClock.now + allowed
         options.set(CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.curlMilliseconds)
         if !configuration.useProxyEnvironment {
             // "" disables every proxy, the environment's included.
@@ -268,9 +289,11 @@ struct OptionSetter {
 }
 
 extension EasyHandle {
-    /// Drops the buffers of an abandoned transfer before the handle idles.
+    /// Drops the buffers of an ended or abandoned transfer before the
+    /// handle idles, and gives its bytes back to the budget.
     func releaseBuffers() {
         body = []
         headerBytes.removeAll(keepingCapacity: true)
+        releaseBudget()
     }
 }

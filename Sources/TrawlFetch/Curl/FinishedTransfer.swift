@@ -100,7 +100,13 @@ extension EasyHandle {
                 message: "the body is larger than the limit of \(configuration.maxBodyBytes) bytes",
                 curlCode: code.rawValue)
         }
-        if abortedByCaller, code == .abortedByCallback {
+        if budgetTimedOut, code == .writeError {
+            return FetchError(
+                code: .timeout, url: url,
+                message: "the transfer's time ran out while it waited for room in the body budget of \(budget?.limit ?? 0) bytes",
+                curlCode: code.rawValue)
+        }
+        if abortedByCaller, code == .abortedByCallback || code == .writeError {
             return FetchError(code: .cancelled, url: url, message: "the transfer was cancelled by its caller", curlCode: code.rawValue)
         }
         return FetchError(code: code.fetchErrorCode, url: url, message: failureMessage(code), curlCode: code.rawValue)

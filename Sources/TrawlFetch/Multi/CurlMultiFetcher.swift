@@ -7,10 +7,14 @@
 public final class CurlMultiFetcher: Sendable {
     private let mailbox: LoopMailbox
     private let thread: LoopThread
+    /// The cap on body bytes all transfers hold at once
+    /// (`FetchConfiguration.maxBufferedBodyBytes`); nil without one.
+    public let bodyBudget: BodyBudget?
 
-    private init(mailbox: LoopMailbox, thread: LoopThread) {
+    private init(mailbox: LoopMailbox, thread: LoopThread, bodyBudget: BodyBudget?) {
         self.mailbox = mailbox
         self.thread = thread
+        self.bodyBudget = bodyBudget
     }
 
     /// Runs `body` with a fetcher, then shuts it down, whether `body`
@@ -38,9 +42,10 @@ public final class CurlMultiFetcher: Sendable {
     private static func start(_ configuration: FetchConfiguration) throws(FetchError) -> CurlMultiFetcher {
         let wakeUp = try EventFD()
         let mailbox = LoopMailbox(wakeUp: wakeUp)
-        let loop = try MultiLoop(configuration: configuration, mailbox: mailbox, wakeUp: wakeUp)
+        let bodyBudget = configuration.maxBufferedBodyBytes.map { BodyBudget(limit: $0) }
+        let loop = try MultiLoop(configuration: configuration, bodyBudget: bodyBudget, mailbox: mailbox, wakeUp: wakeUp)
         let thread = try LoopThread.start(name: "trawl-curl") { loop.run() }
-        return CurlMultiFetcher(mailbox: mailbox, thread: thread)
+        return CurlMultiFetcher(mailbox: mailbox, thread: thread, bodyBudget: bodyBudget)
     }
 
     private func shutDown() async {

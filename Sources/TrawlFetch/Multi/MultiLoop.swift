@@ -40,6 +40,10 @@ final class MultiLoop {
     private var active: [UInt64: EasyHandle] = [:]
     /// Easy handles waiting for their next transfer.
     private var idle: [EasyHandle] = []
+    /// The cap on body bytes all transfers hold at once, and the
+    /// transfers paused until it has room, oldest first.
+    let bodyBudget: BodyBudget?
+    private let paused = PausedTransfers()
     /// Outcomes collected during one pass, delivered together.
     private var finished: [(id: UInt64, result: Result<FinishedTransfer, FetchError>)] = []
 
@@ -52,7 +56,7 @@ final class MultiLoop {
     private static let eventCapacity = 256
     private let events = UnsafeMutablePointer<CCurl_ready_event>.allocate(capacity: MultiLoop.eventCapacity)
 
-    init(configuration: FetchConfiguration, mailbox: LoopMailbox, wakeUp: EventFD) throws(FetchError) {
+    init(configuration: FetchConfiguration, bodyBudget: BodyBudget?, mailbox: LoopMailbox, wakeUp: EventFD) throws(FetchError) {
         if let failure = CurlLibrary.ensureInitialized() {
             throw FetchError(code: .other, url: "", message: failure)
         }
@@ -76,6 +80,7 @@ final class MultiLoop {
         self.wakeFD = wakeUp.fd
         self.mailbox = mailbox
         self.configuration = configuration
+        self.bodyBudget = bodyBudget
         if let failure = configureMulti() {
             throw FetchError(code: .other, url: "", message: failure)
         }
@@ -92,6 +97,7 @@ final class MultiLoop {
         curl_multi_cleanup(multi)
         active = [:]
         idle = []
+        paused.handles = []
         close(timerFD)
         close(epollFD)
         events.deallocate()
@@ -126,6 +132,7 @@ final class MultiLoop {
                 }
             }
             collectFinished()
+            resumePaused()
             if !finished.isEmpty {
                 mailbox.deliver(finished)
                 finished.removeAll(keepingCapacity: true)
@@ -152,7 +159,8 @@ final class MultiLoop {
     }
 
     private func start(_ id: UInt64, _ url: String, timeout: Duration?) {
-        guard let handle = idle.popLast() ?? EasyHandle(configuration: configuration) else {
+        guard let handle = idle.popLast()
+                ?? EasyHandle(configuration: configuration, budget: bodyBudget, budgetWait: .pause(paused)) else {
             finished.append((id, .failure(FetchError(code: .other, url: url, message: "libcurl could not create an easy handle"))))
             return
         }
@@ -181,8 +189,26 @@ final class MultiLoop {
     }
 
     private func recycle(_ handle: EasyHandle) {
+        if handle.budgetWaiting {
+            paused.handles.removeAll { $0 === handle }
+        }
         handle.releaseBuffers()
         idle.append(handle)
+    }
+
+    /// Resumes paused transfers, oldest first, while the budget has room
+    /// for them. A resumed transfer may take the room and pause again at
+    /// once (curl delivers its kept chunk inside curl_easy_pause), which
+    /// puts it back in `paused`: those stay behind the ones not tried yet.
+    private func resumePaused() {
+        guard let bodyBudget, !paused.handles.isEmpty else { return }
+        var waiting = paused.handles[...]
+        paused.handles = []
+        while let handle = waiting.first, bodyBudget.admitsWaiting {
+            waiting.removeFirst()
+            handle.resumeAfterBudgetPause()
+        }
+        paused.handles = Array(waiting) + paused.handles
     }
 
     // MARK: Driving curl

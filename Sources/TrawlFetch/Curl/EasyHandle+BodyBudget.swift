@@ -1,0 +1,94 @@
+internal import CCurl
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// How a transfer waits when the fetcher's `BodyBudget` has no room.
+enum BodyBudgetWait {
+    /// The event loop's way: the write callback returns
+    /// CURL_WRITEFUNC_PAUSE and the handle joins `PausedTransfers`, which
+    /// the loop resumes from once a transfer ends. curl keeps the chunk it
+    /// could not deliver and hands it over again on resumption.
+    case pause(PausedTransfers)
+    /// The blocking fetcher's way: the write callback sleeps on its own
+    /// thread until there is room, the caller cancels, or the transfer's
+    /// time is up. curl makes no speed check while its callback runs.
+    case sleep
+}
+
+/// The transfers of one multi loop paused for the body budget, oldest
+/// first. Confined to the loop thread, like the loop.
+final class PausedTransfers {
+    var handles: [EasyHandle] = []
+}
+
+extension EasyHandle {
+    /// Called by the write callback before `count` more body bytes are
+    /// kept: nil to go on, or what the callback must return to curl
+    /// (CURL_WRITEFUNC_PAUSE, or 0 to abort).
+    func reserveBudget(forMore count: Int) -> Int? {
+        guard let budget else { return nil }
+        let needed = body.count + count - budgetHeld
+        guard needed > 0 else { return nil }
+        if budget.reserve(needed, for: budgetOwner) {
+            budgetHeld += needed
+            budgetWaiting = false
+            return nil
+        }
+        if !budgetWaiting {
+            budgetWaiting = true
+            budget.recordStall()
+        }
+        switch budgetWait {
+        case .pause(let paused):
+            paused.handles.append(self)
+            return Int(CURL_WRITEFUNC_PAUSE)
+        case .sleep:
+            return sleepForBudget(budget, needed: needed) ? nil : 0
+        }
+    }
+
+    /// Sleeps 1 ms, then up to 16 ms, between tries. False when the caller
+    /// cancelled or the transfer's time ran out (the transfer is aborted).
+    private func sleepForBudget(_ budget: BodyBudget, needed: Int) -> Bool {
+        var pause = 1_000_000
+        while true {
+            if let check = cancellationCheck, check() {
+                abortedByCaller = true
+                return false
+            }
+            if ContinuousClock.now >= transferDeadline {
+                budgetTimedOut = true
+                return false
+            }
+            var interval = timespec(tv_sec: 0, tv_nsec: pause)
+            nanosleep(&interval, nil)
+            pause = min(pause * 2, 16_000_000)
+            if budget.reserve(needed, for: budgetOwner) {
+                budgetHeld += needed
+                budgetWaiting = false
+                return true
+            }
+        }
+    }
+
+    /// Lets a transfer paused for the budget receive again. Call from the
+    /// loop, never from inside a curl callback: curl may deliver the kept
+    /// chunk at once, and the write callback may pause the transfer again.
+    func resumeAfterBudgetPause() {
+        _ = CCurl_easy_unpause(raw)
+    }
+
+    /// Gives the transfer's bytes back, at its end (finished, failed or
+    /// abandoned), and ends its privilege if it had it.
+    func releaseBudget() {
+        guard let budget, budgetOwner != 0 else { return }
+        budget.release(budgetHeld, of: budgetOwner)
+        budgetHeld = 0
+        budgetOwner = 0
+        budgetWaiting = false
+    }
+}
