@@ -33,6 +33,15 @@ public final class BodyBudget: Sendable {
             self.stalls = stalls
             self.peakBytes = peakBytes
         }
+
+        /// Several fetchers' use as one: limits, stalls and peaks summed
+        /// (the summed peaks bound what all held at once).
+        public static func total(of parts: [Stats]) -> Stats {
+            parts.reduce(Stats(limitBytes: 0, stalls: 0, peakBytes: 0)) {
+                Stats(limitBytes: $0.limitBytes + $1.limitBytes, stalls: $0.stalls + $1.stalls,
+                      peakBytes: $0.peakBytes + $1.peakBytes)
+            }
+        }
     }
 
     private struct State {

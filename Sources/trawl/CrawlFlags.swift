@@ -134,6 +134,11 @@ struct CrawlFlags: ParsableArguments {
     @Option(name: .customLong("max-bytes"), parsing: .unconditional, help: "Largest body kept, e.g. 10MB; bigger transfers are aborted (too-large).")
     var maxBytes: ByteSize = ByteSize(bytes: 10 << 20)
 
+    @Option(name: .customLong("max-buffered-bytes"), parsing: .unconditional, help: ArgumentHelp(
+        "Body bytes all transfers may hold at once, e.g. 256MB; 0 for no cap (default: 128MB, or half of --max-memory).",
+        discussion: "A transfer that would pass it waits (paused) until another ends; one at a time may go past it, so every transfer finishes. report.json's body_budget says how often one waited."))
+    var maxBufferedBytes: ByteSizeOrZero?
+
     @Option(name: .customLong("max-redirects"), parsing: .unconditional, help: "Redirects followed per fetch.")
     var maxRedirects: Int = 10
 
@@ -241,6 +246,15 @@ struct CrawlFlags: ParsableArguments {
         }
     }
 
+    /// `--max-buffered-bytes` (0: no cap), else half of `--max-memory`
+    /// (bodies in flight are what a crawl's memory swings with), else the
+    /// fetchers' default.
+    static func bodyBudget(flag: Int?, maxMemory: Int?) -> Int? {
+        if let flag { return flag == 0 ? nil : flag }
+        if let maxMemory { return maxMemory / 2 }
+        return FetchConfiguration().maxBufferedBodyBytes
+    }
+
     func options(outputDirectory: String) throws -> CrawlOptions {
         var options = CrawlOptions()
         options.mode = mode
@@ -269,6 +283,7 @@ struct CrawlFlags: ParsableArguments {
         options.includeOutOfScopeEdges = edges == .all
         options.fetch.timeout = .milliseconds(Int64(timeout * 1000))
         options.fetch.maxBodyBytes = maxBytes.bytes
+        options.fetch.maxBufferedBodyBytes = Self.bodyBudget(flag: maxBufferedBytes?.bytes, maxMemory: maxMemory?.bytes)
         options.fetch.maxRedirects = maxRedirects
         options.fetch.userAgent = userAgent
         options.fetch.useProxyEnvironment = !noProxyEnv
@@ -308,5 +323,22 @@ struct ByteSize: ExpressibleByArgument, CustomStringConvertible, Sendable {
         }
         guard let value = Int(text), value > 0 else { return nil }
         bytes = value
+    }
+}
+
+/// A `ByteSize`, or "0" (no cap at all).
+struct ByteSizeOrZero: ExpressibleByArgument, CustomStringConvertible, Sendable {
+    var bytes: Int
+
+    var description: String { bytes == 0 ? "0" : ByteSize(bytes: bytes).description }
+
+    init?(argument: String) {
+        if argument == "0" {
+            bytes = 0
+        } else if let size = ByteSize(argument: argument) {
+            bytes = size.bytes
+        } else {
+            return nil
+        }
     }
 }

@@ -46,3 +46,27 @@ struct ProxyEnvironmentTests {
         }
     }
 }
+
+/// `--max-buffered-bytes`: its default, the default derived from
+/// `--max-memory`, and 0 for no cap, as report.json records them.
+@Suite(.timeLimit(.minutes(2)))
+struct BodyBudgetFlagTests {
+    @Test(arguments: [
+        ([String](), 128 << 20),
+        (["--max-memory", "512MB"], 256 << 20),
+        (["--max-memory", "512MB", "--max-buffered-bytes", "1MB"], 1 << 20),
+        (["--max-buffered-bytes", "0"], 0),
+    ])
+    func theCapIsRecordedAsSet(flags: [String], expected: Int) async throws {
+        let web = ServedWeb.generated(hosts: 1, pages: 3, latency: .zero)
+        try await ServedWeb.crawling(web) { arguments, out in
+            let result = try await TrawlProcess.run(arguments + flags)
+            #expect(result.status == 0, "\(result.stderr)")
+            let report = try RunReport.read(from: out + "/report.json")
+            #expect(report.settings.maxBufferedBytes == (expected == 0 ? nil : expected))
+            #expect(report.bodyBudget?.limitBytes == (expected == 0 ? nil : expected))
+            #expect(report.bodyBudget?.stalls == (expected == 0 ? nil : 0))
+            #expect(result.stdout.contains("bodies held at most") == (expected != 0))
+        }
+    }
+}

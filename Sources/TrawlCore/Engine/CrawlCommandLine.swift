@@ -38,6 +38,7 @@ public enum CrawlCommandLine {
                  "--retry-on", options.retry.statuses.sorted().map(String.init).joined(separator: ","),
                  "--timeout", "\(options.fetch.timeout.milliseconds / 1000)",
                  "--max-bytes", "\(options.fetch.maxBodyBytes)B",
+                 "--max-buffered-bytes", options.fetch.maxBufferedBodyBytes.map { "\($0)B" } ?? "0",
                  "--max-redirects", "\(options.fetch.maxRedirects)",
                  "--user-agent", options.fetch.userAgent]
         if options.fetch.addressGuard.refusePrivate { args.append("--deny-private") }

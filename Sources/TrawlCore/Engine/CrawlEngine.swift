@@ -83,6 +83,7 @@ public enum CrawlEngine {
         if drive.parseLimited > 0 { report.pagesLimited["parse-limited"] = drive.parseLimited }
         if drive.titlesCut > 0 { report.pagesLimited["max-title-length"] = drive.titlesCut }
         report.credentialsStripped = drive.credentialsStripped
+        report.bodyBudget = drive.bodyBudget
         if options.limits.obeyRobots {
             report.robots = .init(hostsFetched: drive.robotsFetched, sitemaps: drive.sitemaps.sorted())
         }
@@ -118,10 +119,14 @@ public enum CrawlEngine {
                                       extraction: ExtractionLimits(maxTitleBytes: options.maxTitleBytes))
         var frontier = Frontier(limits: options.limits)
         for seed in seeds.urls { frontier.discover(seed.href, hostKey: seed.origin, depth: 0) }
-        return try await StrategyRunner.withWorker(mode, concurrency: options.concurrency, fetch: fetch, processor: processor) { worker in
+        var (summary, bodyBudget) = try await StrategyRunner.withWorker(
+            mode, concurrency: options.concurrency, fetch: fetch, processor: processor
+        ) { worker in
             await InProcessDriver.drive(frontier: frontier, worker: worker, processor: processor, concurrency: options.concurrency,
                                         exports: exports, counters: counters, stopRequest: stopRequest)
         }
+        summary.bodyBudget = bodyBudget
+        return summary
     }
 
     /// Runs `body` while a side task samples the thread count of the

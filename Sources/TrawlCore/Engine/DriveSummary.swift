@@ -1,3 +1,5 @@
+import TrawlFetch
+
 /// What a crawl's driver gathered for the report, whichever strategy ran.
 struct DriveSummary: Sendable {
     var latencies = LatencyRecorder()
@@ -25,6 +27,8 @@ struct DriveSummary: Sendable {
     /// Pages a parse limit cut down, and pages whose title was cut.
     var parseLimited = 0
     var titlesCut = 0
+    /// How the fetchers used their body budgets (summed over workers).
+    var bodyBudget: BodyBudget.Stats?
 
     var pages: Int { latencies.count }
 

@@ -40,6 +40,9 @@ extension RunReport {
         public var userAgent: String
         public var timeoutSeconds: Double
         public var maxBytes: Int
+        /// The cap on body bytes held at once (`--max-buffered-bytes`), the
+        /// crawl's total; nil for none.
+        public var maxBufferedBytes: Int?
         public var maxRedirects: Int
         public var connectTo: [String]
         /// The address guard: link-local refused (unless
@@ -90,6 +93,7 @@ extension RunReport {
             userAgent = options.fetch.userAgent
             timeoutSeconds = options.fetch.timeout.milliseconds / 1000
             maxBytes = options.fetch.maxBodyBytes
+            maxBufferedBytes = options.fetch.maxBufferedBodyBytes
             maxRedirects = options.fetch.maxRedirects
             connectTo = options.fetch.connectTo
             refuseLinkLocal = options.fetch.addressGuard.refuseLinkLocal

@@ -1,4 +1,5 @@
 import Foundation
+import TrawlFetch
 
 /// report.json: what ran, how fast, at what cost, and the edge-set hash that
 /// proves two runs (or two strategies) found the same graph.
@@ -90,6 +91,12 @@ public struct RunReport: Sendable, Codable, Equatable {
     /// Links whose user name and password were removed before they became
     /// edges or were fetched (pages.jsonl's `credentials_stripped`, summed).
     public var credentialsStripped = 0
+    /// How much response body the fetchers held at once, against their
+    /// cap (`--max-buffered-bytes`), and how often a transfer waited for
+    /// room. With `--mode processes`, summed over the workers (each has
+    /// its share of the cap; the peaks, summed, bound the crawl's). Nil
+    /// with no cap.
+    public var bodyBudget: BodyBudget.Stats?
     /// robots.txt files fetched and the Sitemap: URLs they listed (nil with
     /// --ignore-robots).
     public var robots: Robots?
@@ -123,6 +130,15 @@ public struct RunReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// ", bodies held at most 3.1 of 128.0 MiB, 12 waits for room", or
+    /// nothing without a cap.
+    private var bodyBudgetText: String {
+        guard let budget = bodyBudget else { return "" }
+        let mib = { (bytes: Int) in String(format: "%.1f", Double(bytes) / 1_048_576) }
+        let waits = budget.stalls > 0 ? ", \(budget.stalls) waits for room" : ""
+        return ", bodies held at most \(mib(budget.peakBytes)) of \(mib(budget.limitBytes)) MiB\(waits)"
+    }
+
     /// The human summary printed on stdout at the end of a run.
     public var summary: String {
         func fmt(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
@@ -136,7 +152,7 @@ public struct RunReport: Sendable, Codable, Equatable {
               refused    \(refusedText)
               latency    p50 \(fmt(latencyMs.p50)) ms, p90 \(fmt(latencyMs.p90)) ms, p99 \(fmt(latencyMs.p99)) ms, max \(fmt(latencyMs.max)) ms
               cpu        user \(fmt(resources.cpuUserSeconds, 2)) s, sys \(fmt(resources.cpuSystemSeconds, 2)) s, \(fmt(resources.cpuSecondsPer1000Pages, 3)) s per 1,000 pages
-              memory     peak RSS \(fmt(Double(resources.peakRSSBytes) / 1_048_576)) MiB, peak threads \(resources.peakThreads)\(resources.processes > 1 ? ", \(resources.processes) processes" : "")
+              memory     peak RSS \(fmt(Double(resources.peakRSSBytes) / 1_048_576)) MiB, peak threads \(resources.peakThreads)\(resources.processes > 1 ? ", \(resources.processes) processes" : "")\(bodyBudgetText)
               graph      \(edgeSet.nodes) nodes, \(edgeSet.edges) edges, sha256 \(edgeSet.sha256)
             """ + (settings.proxy.map { "\n  proxy      \($0.summary) (from the environment; --no-proxy-env goes direct)" } ?? "")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TrawlFetch
 
 /// The bytes of the shard protocol: the coordinator and its workers exchange
 /// `ShardMessage`s over pipes as length-prefixed frames.
@@ -21,6 +22,7 @@ import Foundation
 ///   depth int) · depthCeiling: int · stop: nothing · failed: string
 /// - status: idle bool, batchesReceived int, minPendingDepth optional int,
 ///   pagesDone int
+/// - bodyBudget: limitBytes, stalls, peakBytes ints
 /// - page: url, finalURL strings, status optional int, contentType optional
 ///   string, bytes int, depth int, elapsedMilliseconds double, error,
 ///   errorDetail, title optional strings, outlinks int, source string,
@@ -55,6 +57,7 @@ public enum FrameCodec {
         case failed = 0x14
         case robots = 0x15
         case refusals = 0x16
+        case bodyBudget = 0x17
 
         /// For error messages; literals, so decoding allocates nothing here.
         var context: String {
@@ -69,6 +72,7 @@ public enum FrameCodec {
             case .failed: "failed message"
             case .robots: "robots message"
             case .refusals: "refusals message"
+            case .bodyBudget: "bodyBudget message"
             }
         }
     }
@@ -138,6 +142,11 @@ public enum FrameCodec {
             var sitemaps: [String] = []
             for _ in 0..<count { sitemaps.append(try reader.string("sitemap")) }
             message = .robots(sitemaps: sitemaps)
+        case .bodyBudget:
+            message = .bodyBudget(BodyBudget.Stats(
+                limitBytes: try reader.int("limitBytes", in: 0...Int.max),
+                stalls: try reader.int("stalls", in: 0...Int.max),
+                peakBytes: try reader.int("peakBytes", in: 0...Int.max)))
         case .refusals:
             let count = try reader.count("refusal count")
             var counts = RefusalCounts()
@@ -188,6 +197,11 @@ public enum FrameCodec {
             writer.byte(Tag.robots.rawValue)
             writer.count(sitemaps.count)
             for sitemap in sitemaps { writer.string(sitemap) }
+        case .bodyBudget(let stats):
+            writer.byte(Tag.bodyBudget.rawValue)
+            writer.int(stats.limitBytes)
+            writer.int(stats.stalls)
+            writer.int(stats.peakBytes)
         case .refusals(let counts):
             writer.byte(Tag.refusals.rawValue)
             let sorted = counts.counts.sorted { $0.key < $1.key }

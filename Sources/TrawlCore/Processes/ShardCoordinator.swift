@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import TrawlFetch
 import TrawlURL
 
 /// The parent of `--mode processes`. Starts one `trawl crawl-worker` per
@@ -128,6 +129,8 @@ private struct Coordination {
     var watchdog: Task<Void, Never>?
     /// Each worker's latest refusal totals (they only grow).
     var refusalsByShard: [RefusalCounts]
+    /// Each worker's body budget use, sent as it stops.
+    var bodyBudgetByShard: [BodyBudget.Stats?]
 
     init(children: [ChildProcess], options: CrawlOptions, exports: CrawlExports, counters: LiveCounters,
          mailbox: EventMailbox<ShardCoordinator.Event>) {
@@ -143,6 +146,7 @@ private struct Coordination {
         endedInOrder = stopSent
         exited = stopSent
         refusalsByShard = Array(repeating: RefusalCounts(), count: children.count)
+        bodyBudgetByShard = Array(repeating: nil, count: children.count)
     }
 
     var allExited: Bool { exited.allSatisfy { $0 } }
@@ -219,6 +223,9 @@ private struct Coordination {
         case .refusals(let counts):
             refusalsByShard[shard] = counts
             summary.refusals = refusalsByShard.reduce(into: RefusalCounts()) { $0.add($1) }
+        case .bodyBudget(let stats):
+            bodyBudgetByShard[shard] = stats
+            summary.bodyBudget = BodyBudget.Stats.total(of: bodyBudgetByShard.compactMap { $0 })
         case .failed(let reason):
             fail(TrawlError(.workerFailed, "\(name(of: shard)) failed: \(reason)"))
         case .configure, .discover, .depthCeiling, .stop:

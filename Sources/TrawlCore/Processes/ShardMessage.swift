@@ -1,4 +1,5 @@
 import Foundation
+import TrawlFetch
 
 /// A URL routed to the shard that owns its host.
 public struct DiscoveredURL: Equatable, Sendable {
@@ -100,6 +101,8 @@ public enum ShardMessage: Equatable, Sendable {
     case robots(sitemaps: [String])
     /// The worker's running totals of URLs its frontier's limits refused.
     case refusals(RefusalCounts)
+    /// How the worker's fetcher used its body budget, sent once, last.
+    case bodyBudget(BodyBudget.Stats)
     /// Fatal error text, sent before the worker exits.
     case failed(String)
 }
@@ -117,6 +120,7 @@ extension ShardMessage {
         case .status: "status"
         case .robots: "robots"
         case .refusals: "refusals"
+        case .bodyBudget: "bodyBudget"
         case .failed: "failed"
         }
     }

@@ -63,12 +63,16 @@ public enum ShardWorker {
         }
         var shard = ShardFrontier(shard: settings.shard, shards: settings.shards, limits: settings.limits)
         do {
-            return try await StrategyRunner.withWorker(
+            let (exitCode, bodyBudget) = try await StrategyRunner.withWorker(
                 settings.mode, concurrency: settings.concurrency, fetch: settings.fetch, processor: processor
             ) { worker in
                 await drive(&shard, events: &iterator, sink: sink, worker: worker, processor: processor,
                             concurrency: settings.concurrency, writer: writer)
             }
+            // Last: the coordinator reads until the pipe ends.
+            if let bodyBudget { try? writer.send(contentsOf: [.bodyBudget(bodyBudget)]) }
+            writer.close()
+            return exitCode
         } catch {
             return fail("worker \(settings.shard + 1) could not start its \(settings.mode.rawValue) strategy: \(error)", writer: writer)
         }
@@ -158,7 +162,6 @@ public enum ShardWorker {
             }
             // Refusals counted while stopping still belong in the report.
             if let refusals = shard.refusalsIfChanged() { try? writer.send(contentsOf: [refusals]) }
-            writer.close()
             return exitCode
         }
     }

@@ -44,6 +44,10 @@ struct WorkerSettings: Codable, Sendable {
         includeOutOfScopeEdges = options.includeOutOfScopeEdges
         fetch = options.fetch
         fetch.maxConnections = concurrency
+        // The crawl's body budget, split like the concurrency.
+        fetch.maxBufferedBodyBytes = options.fetch.maxBufferedBodyBytes.map {
+            max(1, ShardPlan.concurrency(ofShard: shard, total: $0, shards: options.workers))
+        }
         retry = options.retry
         stripQueryParameters = options.links.stripQueryParameters.map(\.pattern)
         maxURLLength = options.links.maxURLLength

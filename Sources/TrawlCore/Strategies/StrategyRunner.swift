@@ -5,10 +5,12 @@ import TrawlFetch
 /// single-process engine and every worker of `--mode processes` start
 /// their strategy here, so both run the very same code.
 enum StrategyRunner {
+    /// Returns what `drive` returned and how the fetcher used its body
+    /// budget (nil without one).
     static func withWorker<Summary: Sendable>(
         _ mode: CrawlOptions.InProcessMode, concurrency: Int, fetch: FetchConfiguration, processor: PageProcessor,
         drive: (any CrawlWorker) async -> Summary
-    ) async throws -> Summary {
+    ) async throws -> (Summary, BodyBudget.Stats?) {
         // Redirects are followed hop by hop, each hop judged by every gate
         // a link passes (and a page's hops go through the frontier);
         // libcurl must not follow them itself.
@@ -19,18 +21,20 @@ enum StrategyRunner {
         switch mode {
         case .async:
             return try await CurlMultiFetcher.withFetcher(fetch) { fetcher in
-                await drive(AsyncWorker(fetcher: fetcher, redirects: redirects, processor: processor))
+                let summary = await drive(AsyncWorker(fetcher: fetcher, redirects: redirects, processor: processor))
+                return (summary, fetcher.bodyBudget?.stats)
             }
         case .threads:
             let fetcher = try BlockingFetcher(fetch)
-            return await drive(ThreadPerRequestWorker(fetcher: fetcher, redirects: redirects, processor: processor))
+            let summary = await drive(ThreadPerRequestWorker(fetcher: fetcher, redirects: redirects, processor: processor))
+            return (summary, fetcher.bodyBudget?.stats)
         case .pool:
             let fetcher = try BlockingFetcher(fetch)
             let pool = FetchThreadPool(threads: concurrency)
             let summary = await drive(
                 ThreadPoolWorker(pool: pool, fetcher: fetcher, redirects: redirects, processor: processor))
             pool.shutdown()
-            return summary
+            return (summary, fetcher.bodyBudget?.stats)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TrawlFetch
 @testable import TrawlCore
 
 /// Messages that exercise every case and field shape of the protocol.
@@ -41,6 +42,8 @@ enum ShardMessageSamples {
             counts.add(.maxDepth, 12)
             return counts
         }()),
+        .bodyBudget(BodyBudget.Stats(limitBytes: 0, stalls: 0, peakBytes: 0)),
+        .bodyBudget(BodyBudget.Stats(limitBytes: 128 << 20, stalls: 1_234, peakBytes: 138 << 20)),
         .failed(""),
         .failed("could not open output: Permission denied — ☠ \u{FFFD}"),
     ]

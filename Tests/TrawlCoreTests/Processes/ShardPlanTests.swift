@@ -31,6 +31,7 @@ extension Processes {
             options.fetch.timeout = .milliseconds(2500)
             options.fetch.userAgent = "ua/1"
             options.fetch.connectTo = ["::127.0.0.1:9"]
+            options.fetch.maxBufferedBodyBytes = 1000
             let seeds = [WebURL("http://a.example.com/")!, WebURL("https://b.example.org/x")!]
             let settings = try WorkerSettings.decode(try WorkerSettings(shard: 2, options: options, seeds: seeds).encoded())
             #expect(settings.shard == 2 && settings.shards == 3)
@@ -49,6 +50,8 @@ extension Processes {
             #expect(settings.fetch.userAgent == "ua/1")
             #expect(settings.fetch.connectTo == ["::127.0.0.1:9"])
             #expect(settings.fetch.maxConnections == 33)
+            // The body budget is split like the concurrency: 333 + 333 + 334.
+            #expect(settings.fetch.maxBufferedBodyBytes == 333)
         }
 
         @Test func aBadConfigureMessageIsAProtocolViolation() {
