@@ -13,6 +13,7 @@ struct CurlCode: RawRepresentable, Hashable, Sendable {
     static let couldntConnect = CurlCode(CURLE_COULDNT_CONNECT)
     static let writeError = CurlCode(CURLE_WRITE_ERROR)
     static let outOfMemory = CurlCode(CURLE_OUT_OF_MEMORY)
+    static let recvError = CurlCode(CURLE_RECV_ERROR)
     static let abortedByCallback = CurlCode(CURLE_ABORTED_BY_CALLBACK)
 
     /// curl's one-line explanation of the code.

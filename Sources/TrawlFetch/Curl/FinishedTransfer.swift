@@ -106,10 +106,54 @@ extension EasyHandle {
                 message: "the transfer's time ran out while it waited for room in the body budget of \(budget?.limit ?? 0) bytes",
                 curlCode: code.rawValue)
         }
+        if let malformed = malformedReply(code) { return malformed }
         if abortedByCaller, code == .abortedByCallback || code == .writeError {
             return FetchError(code: .cancelled, url: url, message: "the transfer was cancelled by its caller", curlCode: code.rawValue)
         }
         return FetchError(code: code.fetchErrorCode, url: url, message: failureMessage(code), curlCode: code.rawValue)
+    }
+
+    /// Failures libcurl reports with codes that name something else, when
+    /// the reply itself was at fault:
+    /// - no status line (an HTTP/0.9 reply, or not HTTP at all): curl says
+    ///   CURLE_UNSUPPORTED_PROTOCOL, "Received HTTP/0.9 when not allowed";
+    ///   the URL's scheme was http(s) and no redirect was followed, so no
+    ///   scheme was at fault: `badResponse`.
+    /// - headers past curl's 300 KiB for one response: CURLE_RECV_ERROR,
+    ///   "Too large response headers", which reads as a broken connection
+    ///   and would be retried: `tooLarge`.
+    /// - one header line past curl's 100 KiB: CURLE_OUT_OF_MEMORY while the
+    ///   headers were arriving: `tooLarge`.
+    private func malformedReply(_ code: CurlCode) -> FetchError? {
+        let headersUnfinished = !blockEnded
+        let detail = failureMessage(code)
+        switch code {
+        case .unsupportedProtocol where completedResponses == 0 && Self.isHTTP(url):
+            return FetchError(code: .badResponse, url: url,
+                              message: "the reply has no HTTP status line (HTTP/0.9, or not HTTP at all): \(detail)",
+                              curlCode: code.rawValue)
+        case .recvError where headersUnfinished && (detail.hasPrefix("Too large response headers")
+                                                    || headerBytes.count >= Self.responseHeadersCap - Self.headerLineCap):
+            return FetchError(code: .tooLarge, url: url,
+                              message: "the response headers are larger than libcurl accepts (\(Self.responseHeadersCap >> 10) KiB): \(detail)",
+                              curlCode: code.rawValue)
+        case .outOfMemory where headersUnfinished:
+            return FetchError(code: .tooLarge, url: url,
+                              message: "a response header line is longer than libcurl accepts (\(Self.headerLineCap >> 10) KiB)",
+                              curlCode: code.rawValue)
+        default:
+            return nil
+        }
+    }
+
+    /// libcurl 7.88's caps: MAX_HTTP_RESP_HEADER_SIZE for all of one
+    /// response's headers, CURL_MAX_HTTP_HEADER for one line.
+    static let responseHeadersCap = 300 << 10
+    static let headerLineCap = 100 << 10
+
+    private static func isHTTP(_ url: String) -> Bool {
+        let scheme = url.prefix { $0 != ":" }.lowercased()
+        return scheme == "http" || scheme == "https"
     }
 
     private func long(_ info: CURLINFO) -> Int {
