@@ -1,6 +1,7 @@
 import Foundation
 import SyntheticWeb
 import Testing
+import TrawlFetch
 import TrawlURL
 @testable import TrawlCore
 
@@ -44,6 +45,7 @@ extension Processes {
                 var pages: [PageMessage] = []
                 var routed: [DiscoveredURL] = []
                 var finalStatus: ShardStatus?
+                var bodyBudget: BodyBudget.Stats?
                 for try await message in child.messages {
                     switch message {
                     case .page(let page): pages.append(page)
@@ -53,11 +55,14 @@ extension Processes {
                         try child.send(.stop)
                         child.closeInput()
                     case .status: break
+                    case .bodyBudget(let stats): bodyBudget = stats
                     default: Issue.record("unexpected \(message.name) from the worker")
                     }
                 }
                 #expect(await child.waitForExit() == .exited(0))
                 #expect(finalStatus?.pagesDone == pages.count)
+                // Its half of the crawl's body budget, sent last.
+                #expect(bodyBudget?.limitBytes == FetchConfiguration().maxBufferedBodyBytes! / 2)
                 let hostsCrawled = Set(pages.map { WebURL($0.record.url)!.origin })
                 #expect(hostsCrawled == Set(ownSeeds.map(\.origin)))
                 #expect(routed.allSatisfy { map.shard(ofHostKey: $0.hostKey) == 1 })
