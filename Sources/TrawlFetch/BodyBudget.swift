@@ -1,23 +1,30 @@
 import Synchronization
 
-/// A cap on the response-body bytes that all transfers of one fetcher hold
-/// at once. Without it, memory is bounded only by concurrency × the body
-/// cap: 64 slow 10 MB bodies hold 640 MB, and at `--concurrency 1024` the
-/// bound is 10 GB.
+/// A cap on the response-body bytes that one fetcher's transfers, and the
+/// responses it has handed over, hold at once. Without it, memory is
+/// bounded only by concurrency × the body cap: 64 slow 10 MB bodies hold
+/// 640 MB, and at `--concurrency 1024` the bound is 10 GB.
 ///
-/// Each transfer reserves its bytes here as they arrive (the most its
-/// buffer has held, so a reset between redirect or 1xx blocks is not
-/// counted twice) and gives them all back when it ends, its body handed to
-/// the caller or dropped. A transfer that would take the total past
-/// `limit` waits: the event loop pauses it (CURLPAUSE_RECV, so the server
-/// sees TCP back-pressure), a blocking transfer sleeps in its write
-/// callback. Neither holds more than the chunk curl is delivering.
+/// A transfer reserves its bytes here as they arrive (the most its buffer
+/// has held, so a reset between redirect or 1xx blocks is not counted
+/// twice). When it succeeds, its body's bytes stay counted until the
+/// `FetchResponse` carrying it is dropped (its `BodyLease` ends), so bodies
+/// waiting to be parsed count too; when it fails, they are given back at
+/// once. A transfer that would take the total past `limit` waits: the event
+/// loop pauses it (CURLPAUSE_RECV, so the server sees TCP back-pressure), a
+/// blocking transfer sleeps in its write callback. Neither holds more than
+/// the chunk curl is delivering.
 ///
-/// **Progress.** If every transfer waited once the budget was spent, none
-/// could finish and free it. So one transfer at a time, the first to find
-/// the budget spent, is *privileged*: it goes on past the limit until it
-/// ends. Bytes held never exceed `limit` plus one body
-/// (`FetchConfiguration.maxBodyBytes`), and some transfer is always moving.
+/// **Progress.** If every transfer waited once the budget was spent, the
+/// partial bodies of paused transfers could fill it with none able to
+/// finish. So while the total is within `limit`, the first transfer to find
+/// no room for its next chunk becomes *privileged*: it goes on past the
+/// limit until it ends, and no other is privileged meanwhile. Bytes held
+/// never exceed `limit` plus one body (`FetchConfiguration.maxBodyBytes`).
+/// Partial bodies never exceed `limit` by themselves, so some transfer can
+/// always go on once callers drop the responses they were handed; a caller
+/// that keeps more than `limit` of response bodies while it waits for
+/// another fetch waits forever (or until that fetch's timeout).
 public final class BodyBudget: Sendable {
     /// How the budget was used, for the run report.
     public struct Stats: Sendable, Equatable, Codable {
@@ -25,7 +32,8 @@ public final class BodyBudget: Sendable {
         /// Times a transfer was held back for want of room (once per wait,
         /// however long it lasted).
         public var stalls: Int
-        /// The most body bytes held at once.
+        /// The most body bytes held at once, in transfers and in responses
+        /// not yet dropped.
         public var peakBytes: Int
 
         public init(limitBytes: Int, stalls: Int, peakBytes: Int) {
@@ -50,6 +58,10 @@ public final class BodyBudget: Sendable {
         var stalls = 0
         var privileged: UInt64? = nil
         var lastOwner: UInt64 = 0
+        /// A transfer found no room since the last wake-up: the next bytes
+        /// given back by a response should wake whoever resumes it.
+        var wakeWanted = false
+        var onRoom: (@Sendable () -> Void)? = nil
     }
 
     public let limit: Int
@@ -58,6 +70,13 @@ public final class BodyBudget: Sendable {
     /// `limit` is clamped to at least 1 byte.
     public init(limit: Int) {
         self.limit = max(1, limit)
+    }
+
+    /// Called, on whichever thread drops a response, when its bytes come
+    /// back while a transfer waits: the event loop wakes to resume it.
+    /// (Blocking transfers look again by themselves.)
+    func onRoom(_ handler: @escaping @Sendable () -> Void) {
+        state.withLock { $0.onRoom = handler }
     }
 
     /// A fresh name for one transfer's reservations.
@@ -72,8 +91,11 @@ public final class BodyBudget: Sendable {
     /// `owner` may go past it (see "Progress"); false means wait.
     func reserve(_ count: Int, for owner: UInt64) -> Bool {
         state.withLock { state in
-            if state.held + count > limit {
-                if let privileged = state.privileged, privileged != owner { return false }
+            if state.held + count > limit, state.privileged != owner {
+                guard state.privileged == nil, state.held <= limit else {
+                    state.wakeWanted = true
+                    return false
+                }
                 state.privileged = owner
             }
             state.held += count
@@ -83,9 +105,9 @@ public final class BodyBudget: Sendable {
     }
 
     /// Whether `reserve` could succeed for a transfer that is not the
-    /// privileged one: worth waking a waiting transfer for.
+    /// privileged one: worth resuming a waiting transfer for.
     var admitsWaiting: Bool {
-        state.withLock { $0.held < limit || $0.privileged == nil }
+        state.withLock { $0.held < limit || ($0.privileged == nil && $0.held <= limit) }
     }
 
     /// Counts one transfer starting to wait.
@@ -93,12 +115,35 @@ public final class BodyBudget: Sendable {
         state.withLock { $0.stalls += 1 }
     }
 
-    /// Gives back everything `owner` held, at the end of its transfer.
+    /// Gives back everything `owner` held: its transfer failed or was
+    /// abandoned.
     func release(_ count: Int, of owner: UInt64) {
         state.withLock { state in
             state.held -= count
             if state.privileged == owner { state.privileged = nil }
         }
+    }
+
+    /// Ends `owner`'s transfer, which reserved `reserved` bytes and keeps a
+    /// body of `body` of them: the rest is given back, the body stays
+    /// counted until the returned lease ends.
+    func handOver(reserved: Int, body: Int, of owner: UInt64) -> BodyLease? {
+        state.withLock { state in
+            state.held -= reserved - body
+            if state.privileged == owner { state.privileged = nil }
+        }
+        return body > 0 ? BodyLease(budget: self, bytes: body) : nil
+    }
+
+    /// A response's body was dropped.
+    fileprivate func giveBack(_ bytes: Int) {
+        let wake: (@Sendable () -> Void)? = state.withLock { state in
+            state.held -= bytes
+            guard state.wakeWanted else { return nil }
+            state.wakeWanted = false
+            return state.onRoom
+        }
+        wake?()
     }
 
     public var stats: Stats {
@@ -107,4 +152,20 @@ public final class BodyBudget: Sendable {
 
     /// Bytes held now.
     var heldBytes: Int { state.withLock { $0.held } }
+}
+
+/// A handed-over body's place in its fetcher's `BodyBudget`: given back
+/// when the last copy of the `FetchResponse` holding it is dropped.
+final class BodyLease: Sendable {
+    private let budget: BodyBudget
+    let bytes: Int
+
+    fileprivate init(budget: BodyBudget, bytes: Int) {
+        self.budget = budget
+        self.bytes = bytes
+    }
+
+    deinit {
+        budget.giveBack(bytes)
+    }
 }

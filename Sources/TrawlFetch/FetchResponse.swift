@@ -29,6 +29,11 @@ public struct FetchTimings: Sendable, Equatable {
 
 /// One completed HTTP exchange. Any status is a response, 404 and 500
 /// included; only failures to get a response are `FetchError`s.
+///
+/// With a body budget (`FetchConfiguration.maxBufferedBodyBytes`), the
+/// body counts against it until the last copy of the response is dropped:
+/// drop responses once read, and keep fewer bodies than the budget while
+/// waiting for another fetch, or that fetch waits for room.
 public struct FetchResponse: Sendable {
     /// The URL asked for.
     public var url: String
@@ -45,6 +50,9 @@ public struct FetchResponse: Sendable {
     /// "1.0", "1.1", "2" or "3".
     public var httpVersion: String
     public var timings: FetchTimings
+    /// Keeps the body counted in the fetcher's `BodyBudget` for as long as
+    /// any copy of this response lives.
+    var bodyLease: BodyLease? = nil
 
     public init(
         url: String, finalURL: String, status: Int, contentType: String?,

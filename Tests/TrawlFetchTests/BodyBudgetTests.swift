@@ -23,7 +23,7 @@ struct BodyBudgetTests {
         }
         #expect(results.count == 8)
         for result in results {
-            #expect((try? result.get())?.body.count == bodySize, "\(result)")
+            #expect((try? result.get()) == bodySize, "\(result)")
         }
         #expect(stats.limitBytes == limit)
         #expect(stats.stalls >= 1)
@@ -40,7 +40,7 @@ struct BodyBudgetTests {
         let (results, stats) = try await FixtureServer.withServer { server in
             try await Self.fetchAtOnce(kind, configuration, Array(repeating: server.url("/big"), count: 4))
         }
-        #expect(results.allSatisfy { (try? $0.get())?.body.count == FixtureServer.bigSize })
+        #expect(results.allSatisfy { (try? $0.get()) == FixtureServer.bigSize })
         #expect(stats.stalls == 0)
         #expect(stats.peakBytes >= FixtureServer.bigSize)
         #expect(stats.peakBytes <= 4 * FixtureServer.bigSize)
@@ -68,30 +68,68 @@ struct BodyBudgetTests {
         #expect(results[1].fetchError?.bytesReceived == 0)
     }
 
+    /// A response keeps its body counted until it is dropped: while the
+    /// caller holds a 2 MiB body, over a 1 MiB budget, the next transfer
+    /// waits (here until its 1 s timeout); once dropped, the next succeeds.
+    @Test(arguments: FetcherKind.allCases)
+    func aHeldResponseKeepsItsBodyCounted(kind: FetcherKind) async throws {
+        var configuration = FetchConfiguration()
+        configuration.maxBufferedBodyBytes = 1 << 20
+        try await FixtureServer.withServer { server in
+            let url = server.url("/big")
+            switch kind {
+            case .multi:
+                try await CurlMultiFetcher.withFetcher(configuration) { fetcher in
+                    var held: FetchResponse? = try await fetcher.fetch(url)
+                    #expect(held?.body.count == FixtureServer.bigSize)
+                    await #expect(throws: FetchError.self) { _ = try await fetcher.fetch(url, timeout: .seconds(1)) }
+                    held = nil
+                    #expect(try await fetcher.fetch(url).body.count == FixtureServer.bigSize)
+                    #expect(fetcher.bodyBudget!.stats.stalls == 1)
+                    _ = held
+                }
+            case .blocking:
+                let fetcher = try BlockingFetcher(configuration)
+                let outcomes = await OSThreads.one { () -> [Int] in
+                    var held: FetchResponse? = try? fetcher.fetch(url) { false }.get()
+                    let first = held?.body.count ?? -1
+                    let second = (try? fetcher.fetch(url, timeout: .seconds(1)) { false }.get())?.body.count ?? -1
+                    held = nil
+                    let third = (try? fetcher.fetch(url) { false }.get())?.body.count ?? -1
+                    _ = held
+                    return [first, second, third]
+                }
+                #expect(outcomes == [FixtureServer.bigSize, -1, FixtureServer.bigSize])
+                #expect(fetcher.bodyBudget!.stats.stalls == 1)
+            }
+        }
+    }
+
     /// Fetches `urls` concurrently with one fresh fetcher of `kind` (one OS
     /// thread per URL for the blocking one), the i-th started i × `stagger`
     /// after the first, each within its entry of `timeouts` if it has one;
-    /// returns the outcomes in order and the budget's use.
+    /// returns the body sizes (responses are dropped at once, as a crawler
+    /// drops them once parsed) and the budget's use.
     private static func fetchAtOnce(
         _ kind: FetcherKind, _ configuration: FetchConfiguration, _ urls: [String], staggeredBy stagger: Duration = .zero,
         timeouts: [Duration?] = []
-    ) async throws -> ([Result<FetchResponse, FetchError>], BodyBudget.Stats) {
+    ) async throws -> ([Result<Int, FetchError>], BodyBudget.Stats) {
         switch kind {
         case .multi:
             return try await CurlMultiFetcher.withFetcher(configuration) { fetcher in
-                let results = await withTaskGroup(of: (Int, Result<FetchResponse, FetchError>).self) { group in
+                let results = await withTaskGroup(of: (Int, Result<Int, FetchError>).self) { group in
                     for (index, url) in urls.enumerated() {
                         group.addTask {
                             try? await Task.sleep(for: stagger * index)
                             do {
                                 let timeout = index < timeouts.count ? timeouts[index] : nil
-                                return (index, .success(try await fetcher.fetch(url, timeout: timeout)))
+                                return (index, .success(try await fetcher.fetch(url, timeout: timeout).body.count))
                             } catch {
                                 return (index, .failure(error as? FetchError ?? FetchError(code: .other, url: url, message: "\(error)")))
                             }
                         }
                     }
-                    var results = [Result<FetchResponse, FetchError>?](repeating: nil, count: urls.count)
+                    var results = [Result<Int, FetchError>?](repeating: nil, count: urls.count)
                     for await (index, result) in group { results[index] = result }
                     return results.map { $0! }
                 }
@@ -103,6 +141,7 @@ struct BodyBudgetTests {
                 Thread.sleep(forTimeInterval: Double((stagger * index).components.attoseconds) / 1e18
                     + Double((stagger * index).components.seconds))
                 return fetcher.fetch(urls[index], timeout: index < timeouts.count ? timeouts[index] : nil) { false }
+                    .map(\.body.count)
             }
             return (results, fetcher.bodyBudget!.stats)
         }

@@ -82,8 +82,19 @@ extension EasyHandle {
         _ = CCurl_easy_unpause(raw)
     }
 
-    /// Gives the transfer's bytes back, at its end (finished, failed or
-    /// abandoned), and ends its privilege if it had it.
+    /// Ends a successful transfer's reservation: its body stays counted
+    /// until the response carrying the returned lease is dropped.
+    func handOverBudget() -> BodyLease? {
+        guard let budget, budgetOwner != 0 else { return nil }
+        let lease = budget.handOver(reserved: budgetHeld, body: min(body.count, budgetHeld), of: budgetOwner)
+        budgetHeld = 0
+        budgetOwner = 0
+        budgetWaiting = false
+        return lease
+    }
+
+    /// Gives the transfer's bytes back when it fails or is abandoned (a
+    /// no-op after `handOverBudget`), and ends its privilege if it had it.
     func releaseBudget() {
         guard let budget, budgetOwner != 0 else { return }
         budget.release(budgetHeld, of: budgetOwner)

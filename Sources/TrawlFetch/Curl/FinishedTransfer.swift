@@ -12,12 +12,16 @@ struct FinishedTransfer: Sendable {
     var redirectCount: Int
     var httpVersion: String
     var timings: FetchTimings
+    /// The body's place in the fetcher's budget, if it has one.
+    var bodyLease: BodyLease? = nil
 
     func response() -> FetchResponse {
-        FetchResponse(
+        var response = FetchResponse(
             url: url, finalURL: finalURL, status: status, contentType: contentType,
             headers: Self.parseHeaders(headerBytes), body: body, redirectCount: redirectCount,
             httpVersion: httpVersion, timings: timings)
+        response.bodyLease = bodyLease
+        return response
     }
 
     /// Splits "Name: value\r\n" lines. A line starting with a space or tab
@@ -55,7 +59,7 @@ extension EasyHandle {
     /// once per transfer.
     func finish(_ code: CurlCode) -> Result<FinishedTransfer, FetchError> {
         guard code == .ok else { return .failure(error(for: code)) }
-        let transfer = FinishedTransfer(
+        var transfer = FinishedTransfer(
             url: url,
             finalURL: string(CURLINFO_EFFECTIVE_URL) ?? url,
             status: long(CURLINFO_RESPONSE_CODE),
@@ -71,6 +75,7 @@ extension EasyHandle {
                 firstByte: duration(CURLINFO_STARTTRANSFER_TIME_T),
                 total: duration(CURLINFO_TOTAL_TIME_T),
                 redirect: duration(CURLINFO_REDIRECT_TIME_T)))
+        transfer.bodyLease = handOverBudget()
         body = []
         return .success(transfer)
     }

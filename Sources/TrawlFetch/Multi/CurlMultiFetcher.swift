@@ -43,6 +43,8 @@ public final class CurlMultiFetcher: Sendable {
         let wakeUp = try EventFD()
         let mailbox = LoopMailbox(wakeUp: wakeUp)
         let bodyBudget = configuration.maxBufferedBodyBytes.map { BodyBudget(limit: $0) }
+        // A dropped response may make room for a paused transfer.
+        bodyBudget?.onRoom { wakeUp.signal() }
         let loop = try MultiLoop(configuration: configuration, bodyBudget: bodyBudget, mailbox: mailbox, wakeUp: wakeUp)
         let thread = try LoopThread.start(name: "trawl-curl") { loop.run() }
         return CurlMultiFetcher(mailbox: mailbox, thread: thread, bodyBudget: bodyBudget)
