@@ -58,8 +58,11 @@ public final class BodyBudget: Sendable {
         var stalls = 0
         var privileged: UInt64? = nil
         var lastOwner: UInt64 = 0
-        /// A transfer found no room since the last wake-up: the next bytes
-        /// given back by a response should wake whoever resumes it.
+        /// A transfer found no room and may still be waiting: bytes given
+        /// back by a response wake whoever resumes it, every time, until
+        /// the event loop says none waits (`noneWaiting`). Cleared on the
+        /// first wake instead, a wake that found too little room would be
+        /// the last, and the waiters would sleep until their timeouts.
         var wakeWanted = false
         var onRoom: (@Sendable () -> Void)? = nil
     }
@@ -104,6 +107,17 @@ public final class BodyBudget: Sendable {
         }
     }
 
+    /// Takes `count` bytes only if they fit under the cap: for room made
+    /// ahead of a body, which may as well not be made.
+    func reserveWithinLimit(_ count: Int) -> Bool {
+        state.withLock { state in
+            guard state.held + count <= limit else { return false }
+            state.held += count
+            state.peak = max(state.peak, state.held)
+            return true
+        }
+    }
+
     /// Whether `reserve` could succeed for a transfer that is not the
     /// privileged one: worth resuming a waiting transfer for.
     var admitsWaiting: Bool {
@@ -139,11 +153,15 @@ public final class BodyBudget: Sendable {
     fileprivate func giveBack(_ bytes: Int) {
         let wake: (@Sendable () -> Void)? = state.withLock { state in
             state.held -= bytes
-            guard state.wakeWanted else { return nil }
-            state.wakeWanted = false
-            return state.onRoom
+            return state.wakeWanted ? state.onRoom : nil
         }
         wake?()
+    }
+
+    /// The event loop has no paused transfer left: dropped responses need
+    /// not wake it. (A transfer that fails to reserve again sets it back.)
+    func noneWaiting() {
+        state.withLock { $0.wakeWanted = false }
     }
 
     public var stats: Stats {

@@ -135,7 +135,7 @@ struct CrawlFlags: ParsableArguments {
     var maxBytes: ByteSize = ByteSize(bytes: 10 << 20)
 
     @Option(name: .customLong("max-buffered-bytes"), parsing: .unconditional, help: ArgumentHelp(
-        "Body bytes all transfers may hold at once, e.g. 256MB; 0 for no cap (default: 128MB, or half of --max-memory).",
+        "Body bytes all transfers may hold at once, e.g. 256MB; 0 for no cap (default: 64MB, or half of --max-memory).",
         discussion: "A transfer that would pass it waits (paused) until another ends; one at a time may go past it, so every transfer finishes. report.json's body_budget says how often one waited."))
     var maxBufferedBytes: ByteSizeOrZero?
 

@@ -52,7 +52,7 @@ struct ProxyEnvironmentTests {
 @Suite(.timeLimit(.minutes(2)))
 struct BodyBudgetFlagTests {
     @Test(arguments: [
-        ([String](), 128 << 20),
+        ([String](), 64 << 20),
         (["--max-memory", "512MB"], 256 << 20),
         (["--max-memory", "512MB", "--max-buffered-bytes", "1MB"], 1 << 20),
         (["--max-buffered-bytes", "0"], 0),

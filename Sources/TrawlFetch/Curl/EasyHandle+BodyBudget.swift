@@ -51,6 +51,18 @@ extension EasyHandle {
         }
     }
 
+    /// Counts `capacity` bytes for the body ahead of its arrival if the
+    /// budget has that room without going past its cap (and never waits):
+    /// false means make no room ahead, let the body grow as it comes.
+    func reserveBudgetAhead(_ capacity: Int) -> Bool {
+        guard let budget else { return true }
+        let needed = capacity - budgetHeld
+        guard needed > 0 else { return true }
+        guard budget.reserveWithinLimit(needed) else { return false }
+        budgetHeld += needed
+        return true
+    }
+
     /// Sleeps 1 ms, then up to 16 ms, between tries. False when the caller
     /// cancelled or the transfer's time ran out (the transfer is aborted).
     private func sleepForBudget(_ budget: BodyBudget, needed: Int) -> Bool {

@@ -52,7 +52,9 @@ extension EasyHandle {
 
     /// At the end of a header block: refuse a body announced too large
     /// (when no decoding can shrink it, and no redirect will skip it), or
-    /// make room for the announced one.
+    /// make room for the announced one when the body budget has it: the
+    /// room costs memory from the start (malloc hands back pages earlier
+    /// bodies touched), so it is counted like bytes received.
     private func endOfHeaders() -> Bool {
         guard let length = blockContentLength, !(300..<400).contains(blockStatus) else { return true }
         let cap = configuration.maxBodyBytes
@@ -60,7 +62,10 @@ extension EasyHandle {
             bodyTooLarge = true
             return false
         }
-        body.reserveCapacity(min(length, cap))
+        let room = min(length, cap)
+        if reserveBudgetAhead(room) {
+            body.reserveCapacity(room)
+        }
         return true
     }
 }

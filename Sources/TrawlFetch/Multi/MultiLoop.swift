@@ -209,6 +209,7 @@ final class MultiLoop {
             handle.resumeAfterBudgetPause()
         }
         paused.handles = Array(waiting) + paused.handles
+        if paused.handles.isEmpty { bodyBudget.noneWaiting() }
     }
 
     // MARK: Driving curl

@@ -43,7 +43,7 @@ enum ShardMessageSamples {
             return counts
         }()),
         .bodyBudget(BodyBudget.Stats(limitBytes: 0, stalls: 0, peakBytes: 0)),
-        .bodyBudget(BodyBudget.Stats(limitBytes: 128 << 20, stalls: 1_234, peakBytes: 138 << 20)),
+        .bodyBudget(BodyBudget.Stats(limitBytes: 64 << 20, stalls: 1_234, peakBytes: 74 << 20)),
         .failed(""),
         .failed("could not open output: Permission denied — ☠ \u{FFFD}"),
     ]
