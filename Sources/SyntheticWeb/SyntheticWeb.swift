@@ -5,6 +5,7 @@ public struct SyntheticWeb: Sendable {
     enum Storage: Sendable {
         case generated(GeneratedWeb)
         case handWritten(HandWrittenWeb)
+        case docroot(DocrootWeb)
     }
 
     let storage: Storage
@@ -25,7 +26,23 @@ public struct SyntheticWeb: Sendable {
         switch storage {
         case .generated(let web): return web.hostNames
         case .handWritten(let web): return web.hostNames
+        case .docroot(let web): return web.hostNames
         }
+    }
+
+    /// A directory of static files served as `hosts` virtual hosts, each
+    /// response after a latency drawn from `latency` (deterministic per
+    /// host and path, given `seed`). It has no ground truth: `truthEdges()`
+    /// is empty, and runs are checked against each other instead.
+    public init(docroot tree: DocrootTree, hosts: Int, latency: LatencyDistribution = .fixed(.zero), seed: UInt64 = 1) {
+        storage = .docroot(DocrootWeb(tree: tree, hosts: hosts, latency: latency, seed: seed))
+    }
+
+    /// Whether the web knows its link graph (`truthEdges()`): a docroot
+    /// does not.
+    public var hasTruth: Bool {
+        if case .docroot = storage { return false }
+        return true
     }
 
     /// `http://hK.trawl.test/` for every host.
@@ -39,6 +56,7 @@ public struct SyntheticWeb: Sendable {
         switch storage {
         case .generated(let web): return web.config.hosts * web.config.pagesPerHost
         case .handWritten(let web): return web.pageCount
+        case .docroot(let web): return web.tree.htmlFileCount * web.hostNames.count
         }
     }
 
@@ -49,6 +67,9 @@ public struct SyntheticWeb: Sendable {
         case .generated(let web): urls = web.pageURLs
         case .handWritten(let web): urls = web.hostNames.indices.flatMap { host in
             web.pages[host].values.filter { $0.status == 200 }.map(\.url)
+        }
+        case .docroot(let web): urls = web.hostNames.flatMap { host in
+            web.tree.files.keys.filter { ContentType.isHTML(path: $0) }.map { "http://\(host)/\($0)" }
         }
         }
         return urls.sorted(by: Self.byteWise)
@@ -73,6 +94,8 @@ public struct SyntheticWeb: Sendable {
             try web.forEachTruthLine(body)
         case .handWritten(let web):
             for line in web.truthLines().sorted(by: Self.byteWise) { try body(line) }
+        case .docroot:
+            break
         }
     }
 
@@ -103,6 +126,8 @@ public struct SyntheticWeb: Sendable {
             return Route(host: host, path: path, isCounted: host != nil && web.countsRequests(path: path[...]))
         case .handWritten(let web):
             return Route(host: web.hostIndex[name], path: path, isCounted: false)
+        case .docroot(let web):
+            return Route(host: web.hostIndex[name], path: path, isCounted: false)
         }
     }
 
@@ -111,6 +136,7 @@ public struct SyntheticWeb: Sendable {
         switch storage {
         case .generated(let web): return web.response(host: host, path: route.path[...], attempt: attempt)
         case .handWritten(let web): return web.response(host: host, path: route.path)
+        case .docroot(let web): return web.response(host: host, path: route.path)
         }
     }
 

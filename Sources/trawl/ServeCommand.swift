@@ -22,7 +22,13 @@ struct ServeCommand: AsyncParsableCommand {
             3: Disallow /, 4: Crawl-delay 1, 5: Disallow /private/ and ~500 KiB of rules built to be \
             slow to match; with fewer than 5 hosts all as 0). \
             The truth then includes the edges to and from the trap pages, except the calendar's, \
-            and ignores robots.txt.
+            and ignores robots.txt. \
+            With --docroot DIR, a directory of static files (a saved or packaged website) is served \
+            instead, the same tree under every host, with --latency: Content-Type by extension, \
+            index.html for a directory (a 301 adds its missing slash), 404 for anything else, no \
+            listings; the tree is read into memory at start (up to 200,000 files, 1 GiB), and only \
+            files inside it are served: '..' (encoded or not) and symlinks that lead out are 404s. \
+            A docroot has no --truth: compare checks its runs against each other.
             """
     )
 
@@ -40,14 +46,34 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("seeds-file"), help: "Write the start page of every host to this file, one per line.")
     var seedsFile: String?
 
+    @Option(help: ArgumentHelp("Serve this directory of static files instead of a generated web.", valueName: "dir"))
+    var docroot: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535 (got \(port))") }
+        if docroot != nil {
+            if truth != nil { throw ValidationError("--truth needs a generated web: a --docroot has no ground truth") }
+            if let flag = web.generationFlagSet {
+                throw ValidationError("\(flag) shapes a generated web and cannot be used with --docroot, which serves the directory as it is")
+            }
+        }
     }
 
     func run() async throws {
         // Started by `trawl compare`: end with it, even mid-parse.
         ParentDeath.armFromEnvironment()
-        let web = try SyntheticWeb(self.web.config())
+        let web: SyntheticWeb
+        if let docroot {
+            do {
+                web = SyntheticWeb(docroot: try DocrootTree(path: docroot), hosts: self.web.hosts,
+                                   latency: try LatencyDistribution(parsing: self.web.latency), seed: self.web.seed)
+            } catch {
+                Terminal.fail("\(error)")
+                throw ExitCode(66)
+            }
+        } else {
+            web = try SyntheticWeb(self.web.config())
+        }
         if let truth {
             do { try web.writeTruth(to: truth) } catch {
                 Terminal.fail("cannot write --truth '\(truth)': \(error)")
@@ -63,13 +89,13 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let hosts = web.hostNames.count
-        let pagesPerHost = self.web.pages
         let bind = self.bind
-        let profile = web.profile == .hostile ? ", hostile profile" : ""
+        let shape = docroot.map { "\(hosts) hosts × the files of \($0) (\(web.pageCount / hosts) HTML pages each)" }
+            ?? "\(hosts) hosts × \(self.web.pages) pages (\(web.pageCount) pages\(web.profile == .hostile ? ", hostile profile" : ""))"
         let outcome = await SignalTrap.run {
             try await SyntheticWebServer.serve(web, host: bind, port: port) { actualPort in
-                let line = "listening on http://\(bind):\(actualPort)/ — \(hosts) hosts × \(pagesPerHost) pages "
-                    + "(\(web.pageCount) pages\(profile)); crawl with: trawl crawl SEEDS --connect-to ::\(bind):\(actualPort)\n"
+                let line = "listening on http://\(bind):\(actualPort)/ — \(shape); "
+                    + "crawl with: trawl crawl SEEDS --connect-to ::\(bind):\(actualPort)\n"
                 Terminal.writeOutput(line)
             }
         }
@@ -89,19 +115,19 @@ struct WebFlags: ParsableArguments {
     var hosts: Int = 5
 
     @Option(help: "Pages per host.")
-    var pages: Int = 100
+    var pages: Int = WebFlags.defaultPages
 
     @Option(help: "Response latency: a fixed value (50ms, 1s, 0) or a range (20..200ms).")
     var latency: String = "0"
 
     @Option(name: .customLong("out-degree"), help: "Mean links per page (power-law distributed).")
-    var outDegree: Double = 8
+    var outDegree: Double = WebFlags.defaultOutDegree
 
     @Option(name: .customLong("cross-host"), help: "Share of links that point to another host (0…1).")
-    var crossHost: Double = 0.1
+    var crossHost: Double = WebFlags.defaultCrossHost
 
     @Option(name: .customLong("page-size"), help: "Approximate page size, e.g. 4KB.")
-    var pageSize: ByteSize = ByteSize(bytes: 4096)
+    var pageSize: ByteSize = ByteSize(bytes: WebFlags.defaultPageSize)
 
     @Option(help: "Levels of nested <div> around each page's content (more parsing work per page).")
     var nesting: Int = 0
@@ -118,6 +144,23 @@ struct WebFlags: ParsableArguments {
         do { _ = try LatencyDistribution(parsing: latency) } catch {
             throw ValidationError("--latency '\(latency)' is not a duration like 50ms, 1s or 20..200ms")
         }
+    }
+
+    static let defaultPages = 100
+    static let defaultOutDegree = 8.0
+    static let defaultCrossHost = 0.1
+    static let defaultPageSize = 4096
+
+    /// The first flag set to other than its default that only a generated
+    /// web has a use for, or nil.
+    var generationFlagSet: String? {
+        if pages != Self.defaultPages { return "--pages" }
+        if outDegree != Self.defaultOutDegree { return "--out-degree" }
+        if crossHost != Self.defaultCrossHost { return "--cross-host" }
+        if pageSize.bytes != Self.defaultPageSize { return "--page-size" }
+        if nesting != 0 { return "--nesting" }
+        if profile != .normal { return "--profile" }
+        return nil
     }
 
     func config() throws -> SyntheticWebConfig {

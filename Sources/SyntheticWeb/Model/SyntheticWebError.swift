@@ -10,6 +10,8 @@ public struct SyntheticWebError: Error, CustomStringConvertible, Sendable {
         public static let invalidLatency = Code("invalidLatency")
         public static let cannotWriteTruth = Code("cannotWriteTruth")
         public static let cannotListen = Code("cannotListen")
+        /// `--docroot` names no directory, or one too big to serve.
+        public static let badDocroot = Code("badDocroot")
     }
 
     public var code: Code
