@@ -13,7 +13,10 @@ struct CompareCommand: AsyncParsableCommand {
             crawls them (bound it with --max-pages). Every run is its own `trawl crawl` child process, runs are \
             interleaved across modes (A B C A B C …), and each configuration is repeated --repeat times. Writes \
             results.json, results.csv, report.md and SVG charts into --out/compare-<time>/. On a crawl run to \
-            completion every mode must find the identical edge set: if one differs, compare says so and exits 1.
+            completion every mode must find the identical edge set: if one differs, compare says so and exits 1. \
+            --docroot DIR serves a directory of static files (a real site: `make bench-real` uses Django's \
+            documentation) as --hosts hosts with --latency instead; it has no ground truth, so every run is \
+            checked against the edge set most runs share.
             """
     )
 
@@ -42,6 +45,10 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Generated web (without SEEDS; each overrides the preset)")
     var web: CompareWebFlags
+
+    @Option(help: ArgumentHelp("Serve this directory of static files instead of a generated web (with --hosts, --latency).",
+                               valueName: "dir"))
+    var docroot: String?
 
     @Option(name: .customLong("per-host"), help: "Transfers in flight per host (default: the run's concurrency, so only the strategy bounds it).")
     var perHost: Int?
@@ -93,6 +100,13 @@ struct CompareCommand: AsyncParsableCommand {
             if !web.isEmpty { throw ValidationError("--hosts, --pages, --latency and the other web flags shape the generated web; they cannot be used with SEEDS") }
         } else if !connectTo.isEmpty {
             throw ValidationError("--connect-to applies only with SEEDS: the generated web is mapped onto its own server")
+        }
+        if docroot != nil {
+            if seeds != nil { throw ValidationError("--docroot serves its own web; it cannot be used with SEEDS") }
+            if preset != nil { throw ValidationError("--preset describes a generated web; it cannot be used with --docroot") }
+            if let flag = web.generationFlagSet {
+                throw ValidationError("\(flag) shapes a generated web and cannot be used with --docroot, which serves the directory as it is")
+            }
         }
         if preset == .all, concurrency != nil || !web.isEmpty {
             throw ValidationError("--preset all runs each preset with its own web and concurrencies; pick one preset to override them")
@@ -160,6 +174,15 @@ struct CompareCommand: AsyncParsableCommand {
             }
             workloads = [Workload(name: "seeds", summary: "the seeds in \(seeds)", seedsFile: seeds,
                                   concurrencies: concurrency?.values ?? [16, 256, 1024])]
+        } else if let docroot {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: docroot, isDirectory: &isDirectory), isDirectory.boolValue else {
+                Terminal.fail("--docroot '\(docroot)' is not a directory")
+                throw ExitCode(66)
+            }
+            let site = WebShape(docroot: docroot, hosts: 6, latency: "50ms")
+            workloads = [Workload(name: "docroot", summary: "a real site served offline", web: site,
+                                  concurrencies: [16, 256, 1024])]
         } else if let preset {
             workloads = preset.presets.map(\.workload)
         } else {

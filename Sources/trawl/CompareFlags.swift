@@ -85,6 +85,17 @@ struct CompareWebFlags: ParsableArguments {
     @Option(help: "Generated web: levels of nested <div> around page content (default 0).")
     var nesting: Int?
 
+    /// The first flag given that only a generated web uses (not --hosts,
+    /// --latency or --seed, which a docroot takes too), or nil.
+    var generationFlagSet: String? {
+        if pages != nil { return "--pages" }
+        if pageSize != nil { return "--page-size" }
+        if outDegree != nil { return "--out-degree" }
+        if crossHost != nil { return "--cross-host" }
+        if nesting != nil { return "--nesting" }
+        return nil
+    }
+
     var isEmpty: Bool {
         seed == nil && hosts == nil && pages == nil && latency == nil && pageSize == nil && outDegree == nil
             && crossHost == nil && nesting == nil

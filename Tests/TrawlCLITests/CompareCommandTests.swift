@@ -64,6 +64,27 @@ struct CompareCommandTests {
         #expect(result.stdout.contains("fairness   custom: every run found the same edge set"))
     }
 
+    /// A real site served offline: no truth, so every run is held to the
+    /// edge set most runs share, and here all agree.
+    @Test func aDocrootIsComparedAgainstTheMajorityOfRuns() async throws {
+        let out = TrawlProcess.temporaryDirectory("docroot")
+        let site = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Fixtures/docroot-site").standardized.path
+        let result = try await TrawlProcess.run(
+            ["compare", "--docroot", site, "--hosts", "2", "--latency", "2ms", "--modes", "async,pool,processes",
+             "--concurrency", "4", "--repeat", "1", "--out", out, "--quiet"], timeout: .seconds(120))
+        #expect(result.status == 0, "\(result.stderr)")
+        let results = try CompareResults.decode(
+            jsonText: String(contentsOfFile: "\(try Self.resultsFolder(under: out))/results.json", encoding: .utf8))
+        let workload = try #require(results.workloads.first)
+        #expect(workload.truthSHA256 == nil)
+        #expect(workload.fairness.passed && workload.fairness.mismatches.isEmpty)
+        #expect(workload.runs.count == 3)
+        // 12 URLs per host, as the hand-checked fixture graph says.
+        #expect(workload.runs.allSatisfy { $0.succeeded && $0.pages == 24 && $0.edges == 2 * 37 })
+        #expect(result.stdout.contains("fairness   docroot: every run found the same edge set"))
+    }
+
     @Test func aModeThatDropsEdgesFailsTheFairnessCheck() async throws {
         let out = TrawlProcess.temporaryDirectory("unfair")
         let result = try await TrawlProcess.run(
@@ -86,6 +107,8 @@ struct CompareCommandTests {
         (["--preset", "fast"], "--preset"),
         (["--preset", "all", "--hosts", "3"], "--preset all"),
         (["--connect-to", "::127.0.0.1:1"], "--connect-to applies only with SEEDS"),
+        (["--docroot", "/tmp", "--pages", "5"], "--pages shapes a generated web and cannot be used with --docroot"),
+        (["--docroot", "/tmp", "--preset", "io-bound"], "--preset describes a generated web; it cannot be used with --docroot"),
     ])
     func badArgumentsAreRefusedByName(arguments: [String], message: String) async throws {
         let out = TrawlProcess.temporaryDirectory("badargs")

@@ -80,3 +80,25 @@ struct CrawlFlagsTests {
         #expect(result.stderr.contains("no valid seed"))
     }
 }
+
+/// `trawl serve --docroot`: flags that only a generated web has a use for
+/// are refused, and so is a docroot that is not a directory.
+@Suite(.timeLimit(.minutes(1)))
+struct ServeDocrootFlagsTests {
+    @Test(arguments: [
+        (["--docroot", "/tmp", "--truth", "/tmp/t.csv"], "--truth needs a generated web: a --docroot has no ground truth"),
+        (["--docroot", "/tmp", "--pages", "5"], "--pages shapes a generated web and cannot be used with --docroot"),
+        (["--docroot", "/tmp", "--profile", "hostile"], "--profile shapes a generated web and cannot be used with --docroot"),
+    ])
+    func conflictsAreRefusedByName(arguments: [String], message: String) async throws {
+        let result = try await TrawlProcess.run(["serve", "--port", "0"] + arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func aMissingDocrootIsNamed() async throws {
+        let result = try await TrawlProcess.run(["serve", "--port", "0", "--docroot", "/no/such/site"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("--docroot '/no/such/site': No such file or directory"), "\(result.stderr)")
+    }
+}

@@ -58,7 +58,8 @@ public struct CompareRunner: Sendable {
             if let web = workload.web {
                 progress(.serverStarting(workload: workload.name, web: web))
                 try await ServerProcess.withRunning(web, executablePath: executablePath, directory: workloadDirectory) { server in
-                    let truth = try EdgeFileHash.sha256(ofSortedEdgesFile: server.truthFile)
+                    // A docroot has no truth: runs are held to the hash most share.
+                    let truth = try server.truthFile.map { try EdgeFileHash.sha256(ofSortedEdgesFile: $0) }
                     try await runAll(workload, in: workloadDirectory, seedsFile: server.seedsFile,
                                      connectTo: "::127.0.0.1:\(server.port)", server: server.process,
                                      counter: &counter, progress: progress) { try record($0, truth) }

@@ -7,7 +7,8 @@ struct ServerProcess {
     let process: LoggedProcess
     let port: Int
     let seedsFile: String
-    let truthFile: String
+    /// Nil for a docroot, which has no truth.
+    let truthFile: String?
 
     /// Starts the server for `web` with files in `directory`, runs `body`,
     /// and stops the server on the way out, whatever happens.
@@ -17,12 +18,13 @@ struct ServerProcess {
         let seedsFile = directory + "/seeds.txt"
         let truthFile = directory + "/truth.csv"
         let logPath = directory + "/server.log"
-        let arguments = ["serve", "--port", "0", "--bind", "127.0.0.1", "--truth", truthFile, "--seeds-file", seedsFile]
-            + web.serveArguments
+        let arguments = ["serve", "--port", "0", "--bind", "127.0.0.1", "--seeds-file", seedsFile]
+            + (web.hasTruth ? ["--truth", truthFile] : []) + web.serveArguments
         return try await LoggedProcess.withRunning(executablePath: executablePath, arguments: arguments, logPath: logPath,
                                                    gracePeriod: .seconds(5)) { process in
             let port = try await waitForPort(process)
-            return try await body(ServerProcess(process: process, port: port, seedsFile: seedsFile, truthFile: truthFile))
+            return try await body(ServerProcess(process: process, port: port, seedsFile: seedsFile,
+                                                truthFile: web.hasTruth ? truthFile : nil))
         }
     }
 
