@@ -13,7 +13,7 @@ DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev libpsl-de
 SWIFT ?= swift
 RELEASE_BIN := .build/release/trawl
 
-.PHONY: all deps build release demo test bench bench-modes bench-robots bench-ceiling compare-all clean
+.PHONY: all deps build release demo test bench bench-modes bench-robots bench-ceiling bench-real compare-all clean
 
 all: build
 
@@ -56,6 +56,11 @@ bench-modes: release
 # trawl beside the plain-C crawler of ../shared/ceiling/ on 96 KB, 300-link pages.
 bench-ceiling: release
 	scripts/bench-ceiling.sh
+
+# trawl beside the plain-C crawler on a real site served offline: Django's
+# documentation (python-django-doc, installed when missing) as 6 hosts at 50 ms.
+bench-real: release
+	scripts/bench-real.sh
 
 # µs per robots.txt check, hostile 500 KiB files and a realistic one.
 bench-robots: deps
