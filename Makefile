@@ -45,9 +45,12 @@ demo: release
 test: deps
 	$(SWIFT) test --no-parallel
 
-# Benchmark: 10,000 pages over 20 hosts at 50 ms latency, concurrency 256.
+# Benchmark: 20,000 pages over 20 hosts at 50 ms latency, concurrency 256;
+# then thousands of slow connections beside the plain-C crawler: 2,000 in
+# flight at 500 ms on 4 hosts × 5,000 pages of ~2 KB.
 bench: release
 	scripts/bench.sh
+	HOSTS=4 PAGES=5000 LATENCY=500ms PAGE_SIZE=2KB OUT_DEGREE=8 CONCURRENCY=2000 scripts/bench-ceiling.sh
 
 # Every strategy on the 10,000-page web at concurrency 16, 256 and 1,024.
 bench-modes: release

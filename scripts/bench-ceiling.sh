@@ -7,12 +7,19 @@
 #
 #   scripts/bench-ceiling.sh
 #   OLD=/path/to/older/trawl REPEAT=5 scripts/bench-ceiling.sh
+#   # thousands of slow connections (make bench runs this too):
+#   HOSTS=4 PAGES=5000 LATENCY=500ms PAGE_SIZE=2KB OUT_DEGREE=8 CONCURRENCY=2000 scripts/bench-ceiling.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-.build/release/trawl}
 OLD=${OLD:-}
 REPEAT=${REPEAT:-3}
 CONCURRENCY=${CONCURRENCY:-256}
+HOSTS=${HOSTS:-6}
+PAGES=${PAGES:-500}
+LATENCY=${LATENCY:-50ms}
+PAGE_SIZE=${PAGE_SIZE:-96KB}
+OUT_DEGREE=${OUT_DEGREE:-300}
 PORT=${PORT:-$((20000 + RANDOM % 20000))}
 OUT=${OUT:-output/bench-ceiling-$(date +%Y%m%d-%H%M%S)}
 CEILING=${CEILING:-../shared/ceiling}
@@ -22,8 +29,8 @@ mkdir -p "$OUT"
 C_BIN=$("$CEILING/build.sh" "$OUT/ceiling-crawler")
 
 source scripts/lib/serve.sh
-start_server "$BIN" "$PORT" "$OUT/server.log" --hosts 6 --pages 500 --latency 50ms --page-size 96KB \
-    --out-degree 300 --cross-host 0 --seeds-file "$OUT/seeds.txt"
+start_server "$BIN" "$PORT" "$OUT/server.log" --hosts "$HOSTS" --pages "$PAGES" --latency "$LATENCY" \
+    --page-size "$PAGE_SIZE" --out-degree "$OUT_DEGREE" --cross-host 0 --seeds-file "$OUT/seeds.txt"
 
 measure() { # label, command…: one line "label wall_s cpu_s rss_kb"
     local label=$1; shift
@@ -31,10 +38,13 @@ measure() { # label, command…: one line "label wall_s cpu_s rss_kb"
     awk '{printf "%s %.2f %.2f %d\n", $1, $2, $3 + $4, $5}' "$OUT/time.txt"
 }
 crawl() { # label, binary, round
+    # The generated web is numbered on purpose and its 500s are permanent:
+    # no path-variant cap, no status retried, as make bench runs it.
     measure "$1" "$2" crawl "$OUT/seeds.txt" --concurrency "$CONCURRENCY" --per-host "$CONCURRENCY" --ignore-robots \
+        --max-path-variants 0 --retry-on none \
         --connect-to "::127.0.0.1:$PORT" --out "$OUT/$1-$3" --quiet
 }
-echo "web: 6 hosts x 500 pages, 96 KB, out-degree 300, 50 ms; concurrency $CONCURRENCY"
+echo "web: $HOSTS hosts x $PAGES pages, $PAGE_SIZE, out-degree $OUT_DEGREE, $LATENCY; concurrency $CONCURRENCY"
 for round in $(seq 1 "$REPEAT"); do
     measure c "$C_BIN" -c "$CONCURRENCY" -w 2 --connect-to "::127.0.0.1:$PORT" $(cat "$OUT/seeds.txt")
     crawl trawl "$BIN" "$round"
