@@ -168,8 +168,6 @@ public final class BodyBudget: Sendable {
         state.withLock { Stats(limitBytes: limit, stalls: $0.stalls, peakBytes: $0.peak) }
     }
 
-    /// Bytes held now.
-    var heldBytes: Int { state.withLock { $0.held } }
 }
 
 /// A handed-over body's place in its fetcher's `BodyBudget`: given back

@@ -71,7 +71,6 @@ public final class BlockingFetcher: Sendable {
         // `finish` moves the body out on success and drops it on failure,
         // so an idle handle holds no body.
         let result = handle.perform(isCancelled: isCancelled).map { $0.response() }
-        handle.releaseBudget()
         // After redirects the connection kept is the final URL's.
         let finalOrigin = (try? result.get()).map { IdleHandles.origin(of: $0.finalURL) } ?? origin
         idle.checkIn(handle, origin: finalOrigin)

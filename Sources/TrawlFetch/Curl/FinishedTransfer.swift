@@ -92,6 +92,9 @@ extension EasyHandle {
         error.status = status
         error.bytesReceived = status == nil ? 0 : body.count
         body = []
+        // A failed transfer's bytes go back at once (a success hands them
+        // to its response's lease instead), whichever fetcher drives it.
+        releaseBudget()
         return error
     }
 
