@@ -128,9 +128,6 @@ enum RunName {
     /// "crawl-20261125-093012": sorts by time, safe in any file system.
     /// One-second resolution: `OutputFolder.createUnique` makes it unique.
     static func make(prefix: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return "\(prefix)-\(formatter.string(from: Date()))"
+        "\(prefix)-\(Timestamp.localCompact(Timestamp.nowSeconds()))"
     }
 }

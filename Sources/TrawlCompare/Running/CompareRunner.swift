@@ -32,7 +32,7 @@ public struct CompareRunner: Sendable {
     public func run(progress: @escaping @Sendable (CompareProgress) -> Void) async throws -> CompareResults {
         let started = ContinuousClock.now
         var results = CompareResults(
-            trawlVersion: RunReport.currentVersion, startedAt: ISO8601DateFormatter().string(from: Date()), elapsedSeconds: 0,
+            trawlVersion: RunReport.currentVersion, startedAt: Timestamp.iso8601UTC(Timestamp.nowSeconds()), elapsedSeconds: 0,
             command: command, machine: .current(trawlVersion: RunReport.currentVersion), plan: plan, workloads: [],
             completed: false)
         let total = workloads.reduce(0) { $0 + plan.runs(of: $1).count }

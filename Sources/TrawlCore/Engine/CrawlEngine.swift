@@ -33,7 +33,7 @@ public enum CrawlEngine {
 
         let counters = LiveCounters()
         let workers = WorkerProcesses()
-        let startedAt = Date()
+        let startedAt = Timestamp.nowSeconds()
         let clock = ContinuousClock()
         let start = clock.now
         let usageBefore = ResourceUsage.sample()
@@ -60,7 +60,7 @@ public enum CrawlEngine {
         let own = ResourceUsage.sample()
         var report = RunReport(
             settings: .init(options: options, seeds: seeds),
-            startedAt: ISO8601DateFormatter().string(from: startedAt),
+            startedAt: Timestamp.iso8601UTC(startedAt),
             elapsedSeconds: elapsed.milliseconds / 1000,
             completed: drive.stopReason == nil && failure == nil,
             stopReason: drive.stopReason ?? failure.map { _ in "write-error" },

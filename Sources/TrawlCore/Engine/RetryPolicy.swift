@@ -1,4 +1,3 @@
-import Foundation
 import TrawlFetch
 
 /// When a failed fetch is tried again, and after how long. Transient
@@ -53,22 +52,24 @@ public struct RetryPolicy: Sendable, Codable, Equatable {
     }
 
     /// A Retry-After value (RFC 9110 §10.2.3): delay-seconds or an
-    /// HTTP-date, as a duration from `now`; nil if it is neither. A date in
-    /// the past means "now".
-    public static func parseRetryAfter(_ value: String, now: Date = Date()) -> Duration? {
-        let text = value.trimmingCharacters(in: .whitespaces)
-        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            return Int64(text).map { .seconds($0) } ?? .seconds(Int64.max / 1_000_000_000_000)
+    /// HTTP-date, as a duration from `now` (seconds since the epoch); nil
+    /// if it is neither. A date in the past means "now".
+    public static func parseRetryAfter(_ value: String, now: Int64 = Timestamp.nowSeconds()) -> Duration? {
+        let text = value.utf8.trimmingOptionalWhitespace()
+        if !text.isEmpty, text.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return Int64(Substring(text)).map { .seconds($0) } ?? .seconds(Int64.max / 1_000_000_000_000)
         }
-        for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "GMT")
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) {
-                return .milliseconds(Int64(max(0, date.timeIntervalSince(now)) * 1000))
-            }
-        }
-        return nil
+        let nowYear = CivilDate(daysSinceEpoch: Int(now / 86_400)).year
+        return HTTPDate.parse(Substring(text), nowYear: nowYear).map { .seconds(max(0, $0 - now)) }
+    }
+}
+
+private extension String.UTF8View {
+    /// Without leading and trailing spaces and tabs (HTTP's OWS).
+    func trimmingOptionalWhitespace() -> Substring.UTF8View {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        let start = firstIndex { !isSpace($0) } ?? endIndex
+        let end = lastIndex { !isSpace($0) }.map { index(after: $0) } ?? start
+        return self[start..<Swift.max(start, end)]
     }
 }
