@@ -6,7 +6,7 @@
 /// in-flight job (the worker's `perform`, the driver's child task, the task
 /// group's result), and each frame reserves room for every such value:
 /// inline, the ~700 bytes of fields cost that much per connection, several
-/// times over (README, "Memory per connection").
+/// times over (README, "Where the memory goes").
 public struct PageOutcome: Sendable {
     public struct Fields: Sendable {
         public var job: CrawlJob

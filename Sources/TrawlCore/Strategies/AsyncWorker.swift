@@ -13,7 +13,7 @@ import TrawlFetch
 /// job's state lives in one heap object (`JobInFlight`), and the work
 /// before and after a transfer runs out of line: the frames hold a few
 /// pointers, not the job, the redirect chain and the response (README,
-/// "Memory per connection").
+/// "Where the memory goes").
 struct AsyncWorker: CrawlWorker {
     let fetcher: CurlMultiFetcher
     let redirects: RedirectPolicy
