@@ -2,7 +2,7 @@
 /// event-loop fetcher (`CurlMultiFetcher`) and the blocking one
 /// (`BlockingFetcher`), through `EasyHandle.prepare`. Codable so that
 /// `--mode processes` hands its workers exactly the parent's settings.
-public struct FetchConfiguration: Sendable, Codable {
+public struct FetchConfiguration: Sendable, Codable, Equatable {
     /// A minimum transfer rate: abort a transfer slower than
     /// `bytesPerSecond` for `duration` (CURLOPT_LOW_SPEED_LIMIT / _TIME).
     public struct LowSpeedLimit: Sendable, Equatable, Codable {

@@ -43,8 +43,8 @@ public enum CrawlEngine {
         let drive = try await withProgress(
             counters: counters, workers: workers, start: start, limits: limits, stopRequest: stopRequest, handler: progress
         ) {
-            if let mode = options.mode.inProcess {
-                return try await runInProcess(mode, seeds: seeds, options: options, exports: exports, counters: counters,
+            if options.mode != .processes {
+                return try await runInProcess(seeds: seeds, options: options, exports: exports, counters: counters,
                                               stopRequest: stopRequest)
             }
             return try await ShardCoordinator.drive(
@@ -108,22 +108,18 @@ public enum CrawlEngine {
 
     /// One process: the strategy's worker, driven by `InProcessDriver`.
     private static func runInProcess(
-        _ mode: CrawlOptions.InProcessMode, seeds: SeedList, options: CrawlOptions,
+        seeds: SeedList, options: CrawlOptions,
         exports: CrawlExports, counters: LiveCounters, stopRequest: StopRequest
     ) async throws -> DriveSummary {
-        var fetch = options.fetch
-        fetch.maxConnections = max(fetch.maxConnections, options.concurrency)
-        let scope = CrawlScope(rule: options.scopeRule, seeds: seeds.urls, allow: options.allow, deny: options.deny)
-        let processor = PageProcessor(scope: scope, includeOutOfScopeEdges: options.includeOutOfScopeEdges,
-                                      userAgent: options.fetch.userAgent, retry: options.retry, links: options.links,
-                                      extraction: ExtractionLimits(maxTitleBytes: options.maxTitleBytes))
-        var frontier = Frontier(limits: options.limits)
+        let parts = CrawlParts(options: options, seeds: seeds.urls)
+        var frontier = Frontier(limits: parts.limits)
         for seed in seeds.urls { frontier.discover(seed.href, hostKey: seed.origin, depth: 0) }
         var (summary, bodyBudget) = try await StrategyRunner.withWorker(
-            mode, concurrency: options.concurrency, fetch: fetch, processor: processor
+            parts.mode, concurrency: parts.concurrency, fetch: parts.fetch, processor: parts.processor
         ) { worker in
-            await InProcessDriver.drive(frontier: frontier, worker: worker, processor: processor, concurrency: options.concurrency,
-                                        exports: exports, counters: counters, stopRequest: stopRequest)
+            await InProcessDriver.drive(frontier: frontier, worker: worker, processor: parts.processor,
+                                        concurrency: parts.concurrency, exports: exports, counters: counters,
+                                        stopRequest: stopRequest)
         }
         summary.bodyBudget = bodyBudget
         return summary

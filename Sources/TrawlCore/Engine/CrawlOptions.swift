@@ -2,8 +2,11 @@ import TrawlExtract
 import TrawlFetch
 
 /// Everything one crawl needs besides its seeds, as plain values the CLI
-/// fills in and validates.
-public struct CrawlOptions: Sendable {
+/// fills in and validates: the crawl's one source of settings. Codable, so
+/// that `--mode processes` sends it whole to each worker (as
+/// `forShard(_:)` makes it), and `CrawlParts` builds a crawl from it the
+/// same way in every process.
+public struct CrawlOptions: Sendable, Codable, Equatable {
     public enum Mode: String, Sendable, CaseIterable, Codable {
         /// One libcurl multi event loop; every transfer awaited from a task.
         case async

@@ -3,7 +3,7 @@
 /// `maxLinksPerPage` (counted, never kept: a page must not cost unbounded
 /// memory or output), and drop query parameters that only multiply URLs
 /// (session ids, tracking tags: `--strip-query-params`).
-public struct LinkFilter: Sendable {
+public struct LinkFilter: Sendable, Codable, Equatable {
     /// Heritrix's cap on a page's outlinks (Nutch keeps only 100, which
     /// loses the navigation of real pages: they carry 70–300 links, index
     /// pages thousands).

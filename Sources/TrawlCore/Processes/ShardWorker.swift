@@ -54,27 +54,26 @@ public enum ShardWorker {
             return fail("the coordinator's first message was not configure", writer: writer)
         }
         let settings: WorkerSettings
-        let processor: PageProcessor
         do {
             settings = try WorkerSettings.decode(data)
-            processor = try settings.makeProcessor()
         } catch {
             return fail("\(error)", writer: writer)
         }
-        var shard = ShardFrontier(shard: settings.shard, shards: settings.shards, limits: settings.limits)
+        let parts = settings.parts
+        var shard = ShardFrontier(shard: settings.shard, shards: settings.shards, limits: parts.limits)
         do {
             let (exitCode, bodyBudget) = try await StrategyRunner.withWorker(
-                settings.mode, concurrency: settings.concurrency, fetch: settings.fetch, processor: processor
+                parts.mode, concurrency: parts.concurrency, fetch: parts.fetch, processor: parts.processor
             ) { worker in
-                await drive(&shard, events: &iterator, sink: sink, worker: worker, processor: processor,
-                            concurrency: settings.concurrency, writer: writer)
+                await drive(&shard, events: &iterator, sink: sink, worker: worker, processor: parts.processor,
+                            concurrency: parts.concurrency, writer: writer)
             }
             // Last: the coordinator reads until the pipe ends.
             if let bodyBudget { try? writer.send(contentsOf: [.bodyBudget(bodyBudget)]) }
             writer.close()
             return exitCode
         } catch {
-            return fail("worker \(settings.shard + 1) could not start its \(settings.mode.rawValue) strategy: \(error)", writer: writer)
+            return fail("worker \(settings.shard + 1) could not start its \(parts.mode.rawValue) strategy: \(error)", writer: writer)
         }
     }
 

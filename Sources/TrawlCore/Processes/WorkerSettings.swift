@@ -1,58 +1,24 @@
 import Foundation
-import TrawlExtract
-import TrawlFetch
 import TrawlURL
 
 /// What one worker of `--mode processes` is told in its `configure`
-/// message: the parent's crawl settings, its shard, and its share of the
-/// concurrency. JSON, so it stays readable in a protocol trace and a
-/// setting added later cannot be silently misread by position.
-struct WorkerSettings: Codable, Sendable {
+/// message: its shard, every seed, and the crawl's settings whole, as
+/// `CrawlOptions.forShard(_:)` made them for it. JSON, so it stays readable
+/// in a protocol trace and a setting added later cannot be silently misread
+/// by position.
+struct WorkerSettings: Codable, Sendable, Equatable {
     var shard: Int
     var shards: Int
-    var mode: CrawlOptions.InProcessMode
-    /// This worker's share of `--concurrency`.
-    var concurrency: Int
-    /// The crawl's frontier limits, whole, but with no page budget: the
-    /// parent enforces --max-pages over every shard.
-    var limits: Frontier.Limits
-    var scopeRule: CrawlScope.Rule
     /// Every seed (all shards): `--scope host|domain` is relative to them.
     var seeds: [String]
-    var allow: [String]
-    var deny: [String]
-    var includeOutOfScopeEdges: Bool
-    var fetch: FetchConfiguration
-    var retry: RetryPolicy
-    var stripQueryParameters: [String]
-    var maxURLLength: Int
-    var maxLinksPerPage: Int
-    var maxTitleBytes: Int
+    var options: CrawlOptions
 
     /// The settings of worker `shard` of a crawl run with `options`.
     init(shard: Int, options: CrawlOptions, seeds: [WebURL]) {
         self.shard = shard
         shards = options.workers
-        mode = options.workerMode
-        concurrency = ShardPlan.concurrency(ofShard: shard, total: options.concurrency, shards: options.workers)
-        limits = options.limits
-        limits.maxPages = nil
-        scopeRule = options.scopeRule
         self.seeds = seeds.map(\.href)
-        allow = options.allow.map(\.pattern)
-        deny = options.deny.map(\.pattern)
-        includeOutOfScopeEdges = options.includeOutOfScopeEdges
-        fetch = options.fetch
-        fetch.maxConnections = concurrency
-        // The crawl's body budget, split like the concurrency.
-        fetch.maxBufferedBodyBytes = options.fetch.maxBufferedBodyBytes.map {
-            max(1, ShardPlan.concurrency(ofShard: shard, total: $0, shards: options.workers))
-        }
-        retry = options.retry
-        stripQueryParameters = options.links.stripQueryParameters.map(\.pattern)
-        maxURLLength = options.links.maxURLLength
-        maxLinksPerPage = options.links.maxLinksPerPage
-        maxTitleBytes = options.maxTitleBytes
+        self.options = options.forShard(shard)
     }
 
     func encoded() throws -> Data {
@@ -62,7 +28,8 @@ struct WorkerSettings: Codable, Sendable {
     }
 
     /// Decodes a `configure` payload; throws `.protocolViolation` naming
-    /// what was wrong with it.
+    /// what was wrong with it (a pattern that no longer compiles, too:
+    /// it compiled in the parent, so that means a mismatched executable).
     static func decode(_ data: Data) throws(TrawlError) -> WorkerSettings {
         do {
             return try JSONDecoder().decode(WorkerSettings.self, from: data)
@@ -71,21 +38,9 @@ struct WorkerSettings: Codable, Sendable {
         }
     }
 
-    /// The page processor every worker builds the same way the
-    /// single-process engine does. Throws `.badOption` for a pattern that
-    /// no longer compiles (it compiled in the parent, so this means a
-    /// mismatched executable).
-    func makeProcessor() throws -> PageProcessor {
-        let seedURLs = seeds.compactMap { WebURL($0) }
-        let scope = CrawlScope(
-            rule: scopeRule, seeds: seedURLs,
-            allow: try allow.map { try PatternMatcher($0, flag: "--allow") },
-            deny: try deny.map { try PatternMatcher($0, flag: "--deny") })
-        let links = LinkFilter(
-            stripQueryParameters: try stripQueryParameters.map { try PatternMatcher($0, flag: "--strip-query-params") },
-            maxURLLength: maxURLLength, maxLinksPerPage: maxLinksPerPage)
-        return PageProcessor(scope: scope, includeOutOfScopeEdges: includeOutOfScopeEdges, userAgent: fetch.userAgent,
-                             retry: retry, links: links, extraction: ExtractionLimits(maxTitleBytes: maxTitleBytes))
+    /// The worker's crawl, built as a single-process crawl builds its own.
+    var parts: CrawlParts {
+        CrawlParts(options: options, seeds: seeds.compactMap { WebURL($0) })
     }
 }
 

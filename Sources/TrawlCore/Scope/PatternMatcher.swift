@@ -33,6 +33,9 @@ public struct PatternMatcher: Sendable {
     public static let defaultStepLimit: Int32 = 50
 
     public let pattern: String
+    /// The flag the pattern came from, for errors that name it.
+    public let flag: String
+    public let stepLimit: Int32
     private let regex: ICURegex
 
     /// Throws `.badOption` naming `flag` when `pattern` does not compile
@@ -46,6 +49,8 @@ public struct PatternMatcher: Sendable {
             throw TrawlError(.badOption, "\(flag) '\(pattern)' is not a valid regular expression")
         }
         self.pattern = pattern
+        self.flag = flag
+        self.stepLimit = max(stepLimit, 1)
         self.regex = regex
     }
 
@@ -64,5 +69,34 @@ public struct PatternMatcher: Sendable {
     /// would let the URL in.
     public func matches(_ text: String) -> Bool {
         match(text) == .matched
+    }
+}
+
+/// A matcher travels (to a worker process) as its source, and is compiled
+/// again where it is decoded; two are equal when they came from the same
+/// pattern, flag and step limit.
+extension PatternMatcher: Codable, Equatable {
+    private enum CodingKeys: String, CodingKey { case pattern, flag, stepLimit }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let pattern = try container.decode(String.self, forKey: .pattern)
+        let flag = try container.decode(String.self, forKey: .flag)
+        do {
+            try self.init(pattern, flag: flag, stepLimit: try container.decode(Int32.self, forKey: .stepLimit))
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .pattern, in: container, debugDescription: "\(error)")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(pattern, forKey: .pattern)
+        try container.encode(flag, forKey: .flag)
+        try container.encode(stepLimit, forKey: .stepLimit)
+    }
+
+    public static func == (lhs: PatternMatcher, rhs: PatternMatcher) -> Bool {
+        lhs.pattern == rhs.pattern && lhs.flag == rhs.flag && lhs.stepLimit == rhs.stepLimit
     }
 }
