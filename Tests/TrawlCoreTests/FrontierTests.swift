@@ -9,7 +9,7 @@ struct FrontierTests {
     /// Drains every job that may start now.
     private func drain(_ frontier: inout Frontier) -> [CrawlJob] {
         var jobs: [CrawlJob] = []
-        while let job = frontier.next() { jobs.append(job) }
+        while let job = frontier.next(at: .zero) { jobs.append(job) }
         return jobs
     }
 
@@ -68,7 +68,7 @@ struct FrontierTests {
         // mid finishes and reaches target at depth 3: gated, slow (depth 1) is unfinished.
         frontier.complete(mid[0])
         frontier.discover("http://a/target", hostKey: "http://a", depth: 3)
-        #expect(frontier.next() == nil)
+        #expect(frontier.next(at: .zero) == nil)
         // slow finishes and links target directly: depth 2, now dispatched.
         frontier.complete(level1[0])
         frontier.discover("http://a/target", hostKey: "http://a", depth: 2)
@@ -95,7 +95,7 @@ struct FrontierTests {
         #expect(!frontier.isFinished)
         jobs.forEach { frontier.complete($0) }
         #expect(frontier.isFinished)
-        #expect(frontier.next() == nil)
+        #expect(frontier.next(at: .zero) == nil)
     }
 
     @Test func completingAnUnknownJobIsIgnored() {
@@ -114,12 +114,12 @@ struct FrontierCeilingTests {
         frontier.discover("http://a/2", hostKey: "http://a", depth: 4)
         #expect(frontier.minimumPendingDepth() == 3)
         frontier.depthCeiling = 2
-        #expect(frontier.next() == nil)
+        #expect(frontier.next(at: .zero) == nil)
         frontier.depthCeiling = 3
-        #expect(frontier.next()?.url == "http://a/1")
-        #expect(frontier.next() == nil)
+        #expect(frontier.next(at: .zero)?.url == "http://a/1")
+        #expect(frontier.next(at: .zero) == nil)
         frontier.depthCeiling = nil
-        let job = frontier.next()
+        let job = frontier.next(at: .zero)
         #expect(job?.url == "http://a/2")
         #expect(frontier.minimumPendingDepth() == 3)
     }

@@ -210,7 +210,7 @@ public struct Frontier: Sendable {
     /// The next job, or nil when none may start at `now` (time since the
     /// crawl began): per-host limits and delays, robots.txt still being
     /// fetched, the depth gate, `--max-pages`, or nothing queued.
-    public mutating func next(at now: Duration = .zero) -> CrawlJob? {
+    public mutating func next(at now: Duration) -> CrawlJob? {
         for (hostID, time) in delayed where time <= now {
             delayed[hostID] = nil
             wakeHost(hostID)

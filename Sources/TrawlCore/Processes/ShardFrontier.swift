@@ -37,7 +37,7 @@ struct ShardFrontier: Sendable {
         frontier.depthCeiling = max(frontier.depthCeiling ?? ceiling, ceiling)
     }
 
-    mutating func next(at now: Duration = .zero) -> CrawlJob? {
+    mutating func next(at now: Duration) -> CrawlJob? {
         frontier.next(at: now)
     }
 
@@ -49,7 +49,7 @@ struct ShardFrontier: Sendable {
     /// `following` is false: the crawl is stopping). Links for this shard
     /// go straight into its frontier. A robots.txt or a page put back for
     /// a retry sends nothing. `now` is the time since the worker started.
-    mutating func complete(_ outcome: PageOutcome, following: Bool, now: Duration = .zero) -> [ShardMessage] {
+    mutating func settle(_ outcome: PageOutcome, following: Bool, now: Duration) -> [ShardMessage] {
         switch FrontierFeedback.apply(outcome, to: &frontier, stopping: !following, now: now) {
         case .record: break
         case .retried, .redirected: return []

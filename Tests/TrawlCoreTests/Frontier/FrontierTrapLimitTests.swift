@@ -57,23 +57,23 @@ struct FrontierTrapLimitTests {
         var frontier = Frontier(limits: .init(maxPages: 1))
         frontier.discover(Self.host + "/", hostKey: Self.host, depth: 0)
         frontier.discover(Self.host + "/b", hostKey: Self.host, depth: 0)
-        let job = frontier.next()!
+        let job = frontier.next(at: .zero)!
         frontier.complete(job)
         #expect(frontier.isFinished && frontier.stoppedByPageBudget)
 
         var exact = Frontier(limits: .init(maxPages: 1))
         exact.discover(Self.host + "/", hostKey: Self.host, depth: 0)
-        exact.complete(exact.next()!)
+        exact.complete(exact.next(at: .zero)!)
         #expect(exact.isFinished && !exact.stoppedByPageBudget)
     }
 
     @Test func anUnreadableRobotsTxtGivesItsPagesItsOwnKind() {
         var frontier = Frontier(limits: .init(obeyRobots: true))
         frontier.discover(Self.host + "/", hostKey: Self.host, depth: 0)
-        let robots = frontier.next()!
+        let robots = frontier.next(at: .zero)!
         #expect(robots.kind == .robots)
         frontier.completeRobots(robots, rules: .disallowAll, unavailable: "http://a.test/robots.txt answered HTTP 503")
-        let page = frontier.next()!
+        let page = frontier.next(at: .zero)!
         #expect(page.kind == .robotsUnavailable("http://a.test/robots.txt answered HTTP 503"))
         #expect(page.kind.makesNoRequest)
     }

@@ -36,11 +36,11 @@ extension Processes {
             var frontier = shard()
             seed(&frontier, Self.ownHost[0] + "/")
             frontier.raiseCeiling(to: 5)
-            let next = frontier.next()
+            let next = frontier.next(at: .zero)
             let job = try #require(next)
             let ownLink = Self.ownHost[1] + "/a"
             let foreignLink = Self.foreignHost[0] + "/b"
-            let messages = frontier.complete(outcome(of: job, links: [ownLink, foreignLink]), following: true)
+            let messages = frontier.settle(outcome(of: job, links: [ownLink, foreignLink]), following: true, now: .zero)
             #expect(messages.count == 2)
             guard case .page(let page) = messages[0], case .links(let links) = messages[1] else {
                 Issue.record("expected page then links, got \(messages.map(\.name))")
@@ -49,10 +49,10 @@ extension Processes {
             #expect(page.source == job.url)
             #expect(page.edgeTargets == [ownLink, foreignLink])
             #expect(links == [DiscoveredURL(url: foreignLink, hostKey: Self.foreignHost[0], depth: 1)])
-            #expect(frontier.next()?.url == ownLink)
+            #expect(frontier.next(at: .zero)?.url == ownLink)
             // Found again, one level deeper: the owner already knows better.
             let second = outcome(of: CrawlJob(url: ownLink, depth: 1, hostID: 1), links: [foreignLink])
-            #expect(frontier.complete(second, following: true).map(\.name) == ["page"])
+            #expect(frontier.settle(second, following: true, now: .zero).map(\.name) == ["page"])
         }
 
         @Test func aForeignLinkIsRoutedAgainWhenFoundAtASmallerDepth() {
@@ -60,8 +60,8 @@ extension Processes {
             let foreignLink = Self.foreignHost[0] + "/b"
             let deep = outcome(of: CrawlJob(url: Self.ownHost[0] + "/deep", depth: 3, hostID: 0), links: [foreignLink])
             let shallow = outcome(of: CrawlJob(url: Self.ownHost[0] + "/", depth: 1, hostID: 0), links: [foreignLink])
-            guard case .links(let first) = frontier.complete(deep, following: true).last,
-                  case .links(let again) = frontier.complete(shallow, following: true).last
+            guard case .links(let first) = frontier.settle(deep, following: true, now: .zero).last,
+                  case .links(let again) = frontier.settle(shallow, following: true, now: .zero).last
             else {
                 Issue.record("expected a links message each time")
                 return
@@ -77,18 +77,18 @@ extension Processes {
             var frontier = shard(maxDepth: 2)
             let foreignLink = Self.foreignHost[0] + "/b"
             let atLimit = outcome(of: CrawlJob(url: Self.ownHost[0] + "/x", depth: 2, hostID: 0), links: [foreignLink])
-            #expect(frontier.complete(atLimit, following: true).map(\.name) == ["page", "links"])
+            #expect(frontier.settle(atLimit, following: true, now: .zero).map(\.name) == ["page", "links"])
             let stopping = outcome(of: CrawlJob(url: Self.ownHost[0] + "/y", depth: 0, hostID: 0), links: [foreignLink])
-            #expect(frontier.complete(stopping, following: false).map(\.name) == ["page"])
+            #expect(frontier.settle(stopping, following: false, now: .zero).map(\.name) == ["page"])
         }
 
         @Test func theCeilingHoldsBackDeeperURLsAndOnlyRises() throws {
             var frontier = shard()
             seed(&frontier, Self.ownHost[0] + "/deeper", depth: 1)
-            #expect(frontier.next() == nil, "the ceiling starts at the seeds' level")
+            #expect(frontier.next(at: .zero) == nil, "the ceiling starts at the seeds' level")
             frontier.raiseCeiling(to: 1)
             frontier.raiseCeiling(to: 0)
-            #expect(frontier.next()?.url == Self.ownHost[0] + "/deeper")
+            #expect(frontier.next(at: .zero)?.url == Self.ownHost[0] + "/deeper")
         }
 
         @Test func statusIsSentWhenWhatTheDetectorSeesChanges() throws {
@@ -97,10 +97,10 @@ extension Processes {
             #expect(frontier.statusIfChanged() == nil)
             seed(&frontier, Self.ownHost[0] + "/")
             #expect(frontier.statusIfChanged() == .status(ShardStatus(idle: false, batchesReceived: 1, minPendingDepth: 0, pagesDone: 0)))
-            let next = frontier.next()
+            let next = frontier.next(at: .zero)
             let job = try #require(next)
             #expect(frontier.statusIfChanged() == nil, "dispatching changes nothing the detector uses")
-            _ = frontier.complete(outcome(of: job, links: []), following: true)
+            _ = frontier.settle(outcome(of: job, links: []), following: true, now: .zero)
             #expect(frontier.statusIfChanged() == .status(ShardStatus(idle: true, batchesReceived: 1, minPendingDepth: nil, pagesDone: 1)))
         }
     }
