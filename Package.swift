@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "trawl",
             dependencies: [
-                "TrawlCore", "TrawlCompare", "TrawlURL", "TrawlExtract", "SyntheticWeb",
+                "TrawlCore", "TrawlCompare", "TrawlURL", "TrawlExtract", "TrawlFetch", "SyntheticWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

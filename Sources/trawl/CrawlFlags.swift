@@ -6,7 +6,7 @@ extension CrawlOptions.Mode: ExpressibleByArgument {}
 extension CrawlOptions.InProcessMode: ExpressibleByArgument {}
 extension CrawlScope.Rule: ExpressibleByArgument {}
 
-/// The crawl flags shared by `crawl` and `demo`.
+/// The flags of `trawl crawl`.
 struct CrawlFlags: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Concurrency strategy.",

@@ -106,7 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-/// The generated web's shape, shared by `serve` and `demo`.
+/// The generated web's shape, for `serve`.
 struct WebFlags: ParsableArguments {
     @Option(help: "Random seed: the same seed generates the same web.")
     var seed: UInt64 = 1

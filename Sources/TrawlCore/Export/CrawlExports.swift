@@ -36,7 +36,6 @@ final class CrawlExports {
     var sorter = ExternalSort()
 
     var directory: String { folder.path }
-    var pagesPath: String { folder.handle.path(of: Self.pagesName) }
     var edgesPath: String { folder.handle.path(of: Self.edgesName) }
 
     /// Claims `directory` (created if missing; refused when it holds a

@@ -8,7 +8,8 @@ import Glibc
 /// output (`messages`), one waits for its exit (`waitForExit()`) — so
 /// nothing polls and no cooperative thread blocks.
 ///
-/// Prefer `ChildProcess.withSpawned`, which always reaps the child.
+/// Whoever spawns one reaps it: `ShardCoordinator` waits for every
+/// worker's exit, and kills the workers of a crawl that must end at once.
 ///
 /// Signals: the parent ignores SIGPIPE (see `FrameWriter`), so a child
 /// that has gone makes `send` throw instead of killing the parent; the
@@ -67,31 +68,6 @@ public final class ChildProcess: Sendable {
             _ = exit.kill(SIGKILL)
             throw error
         }
-    }
-
-    /// Spawns the child, runs `body` with it, and always reaps it. When
-    /// `body` returns, the child's input is closed and it gets
-    /// `gracePeriod` to exit before SIGKILL; when `body` throws (or is
-    /// cancelled), the child is killed at once and the error rethrown.
-    public static func withSpawned<Value: Sendable>(
-        executablePath: String,
-        arguments: [String] = [],
-        environment: [String: String]? = nil,
-        gracePeriod: Duration = .seconds(5),
-        _ body: (ChildProcess) async throws -> Value
-    ) async throws -> Value {
-        let child = try spawn(executablePath: executablePath, arguments: arguments, environment: environment)
-        let result: Value
-        do {
-            result = try await body(child)
-        } catch {
-            child.kill(signal: SIGKILL)
-            _ = await child.waitForExit()
-            throw error
-        }
-        child.closeInput()
-        _ = await child.waitForExit(killingAfter: gracePeriod)
-        return result
     }
 
     /// Sends one frame; blocks while the pipe is full. Throws `.pipeFailed`

@@ -23,10 +23,14 @@ import TrawlFetch
 /// - status: idle bool, batchesReceived int, minPendingDepth optional int,
 ///   pagesDone int
 /// - bodyBudget: limitBytes, stalls, peakBytes ints
+/// - robots: array of sitemap strings · refusals: array of (limit name
+///   string, count int)
 /// - page: url, finalURL strings, status optional int, contentType optional
 ///   string, bytes int, depth int, elapsedMilliseconds double, error,
-///   errorDetail, title optional strings, outlinks int, source string,
-///   edgeTargets array of strings
+///   errorDetail, title optional strings, outlinks, retries, linksTooLong,
+///   linksOverLimit, regexTimeouts, credentialsStripped ints, titleLength
+///   optional int, parseLimited bool, source string, edgeTargets array of
+///   strings
 ///
 /// Decoding never trusts the bytes: a bad type, a truncated field, a length
 /// over the cap, an overflowing varint, invalid UTF-8 or trailing bytes all

@@ -55,8 +55,6 @@ public struct TerminationDetector: Sendable {
         self.shards = Array(repeating: Shard(), count: shards)
     }
 
-    public var shardCount: Int { shards.count }
-
     /// Records a `discover` batch sent to `shard`; `minDepth` is the smallest
     /// depth in it (nil for an empty batch, which still counts).
     public mutating func sentBatch(to shard: Int, minDepth: Int?) {
@@ -76,6 +74,10 @@ public struct TerminationDetector: Sendable {
 
     /// Records the coordinator's own holdings: the smallest depth among
     /// links it has received but not yet sent on, nil when it holds none.
+    /// `ShardCoordinator` routes each `links` message as it reads it, so it
+    /// holds none and never calls this; the model of a sharded crawl in the
+    /// tests (`ShardedCrawlModel`) does, to check the detector for a
+    /// coordinator that batches its routing.
     public mutating func setUnrouted(minDepth: Int?) {
         unroutedMinDepth = minDepth
     }

@@ -76,7 +76,4 @@ public final class BlockingFetcher: Sendable {
         idle.checkIn(handle, origin: finalOrigin)
         return result
     }
-
-    /// Idle handles kept now, each with at most one open connection.
-    var idleHandleCount: Int { idle.count }
 }

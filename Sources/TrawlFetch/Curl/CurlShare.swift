@@ -1,10 +1,11 @@
 internal import CCurl
 
 /// A libcurl share handle through which the easy handles of the blocking
-/// fetchers, each on its own thread, share one connection cache
-/// (CURL_LOCK_DATA_CONNECT), one DNS cache and one TLS session cache. The
-/// multi loop needs none of this: a multi handle already shares all three
-/// between its transfers.
+/// fetchers, each on its own thread, share one DNS cache and one TLS
+/// session cache. They do not share connections (`BlockingFetcher` passes
+/// `sharesConnections: false`, for the reason in the caveat below): each
+/// handle reuses its own. The multi loop needs none of this: a multi
+/// handle already shares all three between its transfers.
 ///
 /// **Why `@unchecked Sendable` is sound.** The only stored property is an
 /// immutable pointer. Every option is set in `init`, before the object can
@@ -32,10 +33,11 @@ internal import CCurl
 /// to pass those connections over as in use, and 7.88 never multiplexes
 /// HTTP/2 streams of two threads on one connection (a connection in use by
 /// another multi handle is skipped), so an idle connection moves between
-/// threads but is never used by two at once. The data race is libcurl's
-/// and cannot be fixed here; `sharesConnections: false` is the retreat if
-/// it ever shows: each easy handle then keeps its own connections, reused
-/// only by its own session.
+/// threads but is never used by two at once. Still, the data race is
+/// libcurl's and cannot be fixed here, so trawl does not share
+/// connections: each easy handle keeps its own, reused only by its own
+/// session. `sharesConnections: true` remains for measuring the
+/// difference.
 final class CurlShare: @unchecked Sendable {
     private let share: OpaquePointer
 

@@ -224,10 +224,11 @@ final class EasyHandle {
         // multi loop sets CURLMOPT_MAXCONNECTS instead), but
         // curl_easy_perform copies it onto the private multi handle it runs
         // the transfer in, and libcurl 7.88 compares that number with the
-        // size of whichever cache the transfer uses: with a share's cache,
-        // every connection of every thread, in use or idle. Left at curl's
-        // default of 5, a share used by 8 threads would close idle
-        // connections as fast as it made them.
+        // size of whichever cache the transfer uses. Left at curl's default
+        // of 5, a thread whose transfers go to more hosts than that would
+        // close idle connections as fast as it made them (and should a
+        // share ever hold the connections again, the cache would be every
+        // thread's).
         options.set(CURLOPT_MAXCONNECTS, configuration.maxConnections)
         // curl_easy_reset keeps the share attached; setting it again is
         // cheap (curl detaches and re-attaches under CURL_LOCK_DATA_SHARE)

@@ -176,37 +176,18 @@ extension Processes {
             #expect(await child.waitForExit() == .exited(0))
         }
 
-        @Test func withSpawnedReapsAChildThatExitsOnEndOfInput() async throws {
-            let echoed = try await ChildProcess.withSpawned(executablePath: "/bin/cat") { child in
-                try child.send(.depthCeiling(4))
-                var iterator = child.messages.makeAsyncIterator()
-                return try await iterator.next()
-            }
-            #expect(echoed == .depthCeiling(4))
+        @Test func aChildExitsOnEndOfItsInputAndIsReaped() async throws {
+            let child = try ChildProcess.spawn(executablePath: "/bin/cat")
+            try child.send(.depthCeiling(4))
+            var iterator = child.messages.makeAsyncIterator()
+            #expect(try await iterator.next() == .depthCeiling(4))
+            child.closeInput()
+            #expect(await child.waitForExit(killingAfter: .seconds(30)) == .exited(0))
         }
 
-        @Test func withSpawnedKillsTheChildWhenTheBodyThrows() async throws {
-            struct Boom: Error {}
-            let spawned = Mutex<ChildProcess?>(nil)
-            await #expect(throws: Boom.self) {
-                try await ChildProcess.withSpawned(executablePath: "/bin/cat") { child in
-                    spawned.withLock { $0 = child }
-                    throw Boom()
-                }
-            }
-            let child = try #require(spawned.withLock { $0 })
-            #expect(child.exitStatus == .signalled(SIGKILL))
-        }
-
-        @Test func withSpawnedKillsAChildThatOutstaysItsGracePeriod() async throws {
-            let clock = ContinuousClock()
-            let start = clock.now
-            let spawned = Mutex<ChildProcess?>(nil)
-            try await ChildProcess.withSpawned(executablePath: "/bin/sleep", arguments: ["10"], gracePeriod: .milliseconds(200)) { child in
-                spawned.withLock { $0 = child }
-            }
-            #expect(seconds(clock.now - start) < 2.0)
-            #expect(spawned.withLock { $0 }?.exitStatus == .signalled(SIGKILL))
+        @Test func aChildThatOutstaysItsGracePeriodIsKilled() async throws {
+            let child = try ChildProcess.spawn(executablePath: "/bin/sleep", arguments: ["60"])
+            #expect(await child.waitForExit(killingAfter: .milliseconds(200)) == .signalled(SIGKILL))
         }
 
         /// Pipe descriptors open in this process.
