@@ -25,7 +25,9 @@ struct TrapBodiesTests {
             let clock = ContinuousClock()
             let start = clock.now
             _ = try Self.head("/trap/body/slow-drip", declaring: 600, on: connection)
-            #expect(clock.now - start < .milliseconds(500), "the headers come at once")
+            // At once, not at the drip's pace (a byte a second): a bound a
+            // loaded 2-core machine keeps.
+            #expect(clock.now - start < .seconds(2), "the headers come at once")
             let dripped = connection.receive(within: .milliseconds(1_500))
             #expect(dripped.end == .timedOut)
             #expect((1...2).contains(dripped.count))
@@ -45,7 +47,8 @@ struct TrapBodiesTests {
                     try $0.get("/page/1", host: Self.host)
                 }
                 #expect(page.status == 200)
-                #expect(clock.now - start < .milliseconds(500))
+                // The 16 drips take minutes; a page behind them would too.
+                #expect(clock.now - start < .seconds(5))
             }
             #expect(server.stats.peakConcurrentRequestsPerHost[Self.host] == 17)
         }

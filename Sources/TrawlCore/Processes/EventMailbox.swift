@@ -28,6 +28,10 @@ final class EventMailbox<Event: Sendable>: Sendable {
         waiter?.resume(returning: event)
     }
 
+    /// Whether the consumer is waiting in `next()` now (for tests, which
+    /// must know they exercise the waiting path).
+    var hasWaitingConsumer: Bool { state.withLock { $0.waiter != nil } }
+
     /// The oldest event, waiting for one if none is queued. One consumer
     /// only: a second concurrent `next()` would overwrite the waiter.
     func next() async -> Event {

@@ -10,9 +10,19 @@ extension Processes {
             #expect(await mailbox.next() == 1)
             #expect(await mailbox.next() == 2)
             async let third = mailbox.next()
-            try? await Task.sleep(for: .milliseconds(20))
+            #expect(await Self.consumerWaits(on: mailbox))
             mailbox.post(3)
             #expect(await third == 3)
+        }
+
+        /// Waits (up to 30 s) until the consumer waits in `next()`.
+        static func consumerWaits(on mailbox: EventMailbox<Int>) async -> Bool {
+            let deadline = ContinuousClock.now + .seconds(30)
+            while !mailbox.hasWaitingConsumer {
+                guard ContinuousClock.now < deadline else { return false }
+                try? await Task.sleep(for: .milliseconds(1))
+            }
+            return true
         }
 
         /// The point of the mailbox: Ctrl-C cancels the coordinator's task,
@@ -24,6 +34,8 @@ extension Processes {
                 while received.count < 3 { received.append(await mailbox.next()) }
                 return received
             }
+            // Cancelled while it waits: the path Ctrl-C takes.
+            #expect(await Self.consumerWaits(on: mailbox))
             consumer.cancel()
             for value in 1...3 { mailbox.post(value) }
             #expect(await consumer.value == [1, 2, 3])
