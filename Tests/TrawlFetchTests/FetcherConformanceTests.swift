@@ -7,48 +7,21 @@ import TrawlFetch
 /// stays in its own suite; `BlockingFetcherTests.sameOutcomeAsCurlMultiFetcher`
 /// compares the two outcome by outcome over more routes.
 struct FetcherConformanceTests {
-    enum Fetcher: String, CaseIterable, CustomTestStringConvertible {
-        case multi, blocking
-        var testDescription: String { rawValue }
-    }
-
     /// Fetches `paths` of a fresh fixture server in order, with one
     /// fetcher of `kind` configured by `adjust`, then runs `check`.
     private func fetching(
-        _ paths: [String], with kind: Fetcher, _ adjust: (inout FetchConfiguration, FixtureServer) -> Void = { _, _ in },
+        _ paths: [String], with kind: FetcherKind,
+        _ adjust: (inout FetchConfiguration, FixtureServer) -> Void = { _, _ in },
         _ check: ([Result<FetchResponse, FetchError>], FixtureServer) throws -> Void
     ) async throws {
         try await FixtureServer.withServer(configuredBy: adjust) { configuration, server in
             let urls = paths.map { $0.hasPrefix("http:") ? $0 : server.url($0) }
-            let results: [Result<FetchResponse, FetchError>]
-            switch kind {
-            case .multi:
-                results = try await CurlMultiFetcher.withFetcher(configuration) { fetcher in
-                    var results: [Result<FetchResponse, FetchError>] = []
-                    for url in urls {
-                        do {
-                            results.append(.success(try await fetcher.fetch(url)))
-                        } catch let error as FetchError {
-                            results.append(.failure(error))
-                        }
-                    }
-                    return results
-                }
-            case .blocking:
-                let fetcher = try BlockingFetcher(configuration)
-                results = await OSThreads.one { urls.map { fetcher.fetch($0) { false } } }
-            }
-            try check(results, server)
+            try check(try await kind.fetch(configuration, urls), server)
         }
     }
 
-    private func error(_ result: Result<FetchResponse, FetchError>) -> FetchError? {
-        guard case .failure(let error) = result else { return nil }
-        return error
-    }
-
-    @Test(arguments: Fetcher.allCases)
-    func fetchesBodyStatusAndContentType(_ kind: Fetcher) async throws {
+    @Test(arguments: FetcherKind.allCases)
+    func fetchesBodyStatusAndContentType(_ kind: FetcherKind) async throws {
         try await fetching(["/ok"], with: kind) { results, server in
             let response = try results[0].get()
             #expect(response.status == 200)
@@ -64,8 +37,8 @@ struct FetcherConformanceTests {
         }
     }
 
-    @Test(arguments: Fetcher.allCases)
-    func errorStatusIsAResponseNotAnError(_ kind: Fetcher) async throws {
+    @Test(arguments: FetcherKind.allCases)
+    func errorStatusIsAResponseNotAnError(_ kind: FetcherKind) async throws {
         try await fetching(["/status/404"], with: kind) { results, _ in
             let response = try results[0].get()
             #expect(response.status == 404)
@@ -73,8 +46,8 @@ struct FetcherConformanceTests {
         }
     }
 
-    @Test(arguments: Fetcher.allCases)
-    func followsRedirectChains(_ kind: Fetcher) async throws {
+    @Test(arguments: FetcherKind.allCases)
+    func followsRedirectChains(_ kind: FetcherKind) async throws {
         try await fetching(["/redirect/3"], with: kind) { results, server in
             let response = try results[0].get()
             #expect(response.status == 200)
@@ -85,34 +58,34 @@ struct FetcherConformanceTests {
         }
     }
 
-    @Test(arguments: Fetcher.allCases, ["/big", "/big-chunked"])
-    func bodyOverTheCapIsTooLarge(_ kind: Fetcher, path: String) async throws {
+    @Test(arguments: FetcherKind.allCases, ["/big", "/big-chunked"])
+    func bodyOverTheCapIsTooLarge(_ kind: FetcherKind, path: String) async throws {
         try await fetching([path, "/ok"], with: kind, { configuration, _ in configuration.maxBodyBytes = 1 << 20 }) {
             results, server in
-            #expect(error(results[0])?.code == .tooLarge)
-            #expect(error(results[0])?.url == server.url(path))
+            #expect(results[0].fetchError?.code == .tooLarge)
+            #expect(results[0].fetchError?.url == server.url(path))
             // The fetcher, and the handle that aborted, keep working.
             #expect((try? results[1].get())?.status == 200)
         }
     }
 
-    @Test(arguments: Fetcher.allCases)
-    func slowResponseTimesOut(_ kind: Fetcher) async throws {
+    @Test(arguments: FetcherKind.allCases)
+    func slowResponseTimesOut(_ kind: FetcherKind) async throws {
         let start = ContinuousClock.now
         try await fetching(["/slow/15000"], with: kind, { configuration, _ in configuration.timeout = .milliseconds(300) }) {
             results, _ in
-            #expect(error(results[0])?.code == .timeout)
+            #expect(results[0].fetchError?.code == .timeout)
         }
         // Well under the 15 s the server would take; generous because the
         // suite may run beside other work on two cores.
         #expect(ContinuousClock.now - start < .seconds(10))
     }
 
-    @Test(arguments: Fetcher.allCases)
-    func unknownHostIsDNS(_ kind: Fetcher) async throws {
+    @Test(arguments: FetcherKind.allCases)
+    func unknownHostIsDNS(_ kind: FetcherKind) async throws {
         try await fetching(["http://no-such-host.invalid/"], with: kind) { results, _ in
-            #expect(error(results[0])?.code == .dns)
-            #expect(error(results[0])?.description.contains("http://no-such-host.invalid/") == true)
+            #expect(results[0].fetchError?.code == .dns)
+            #expect(results[0].fetchError?.description.contains("http://no-such-host.invalid/") == true)
         }
     }
 }
