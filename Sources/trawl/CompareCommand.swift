@@ -87,14 +87,12 @@ struct CompareCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard repeats >= 1 else { throw ValidationError("--repeat must be at least 1 (got \(repeats))") }
-        guard workers >= 1 else { throw ValidationError("--workers must be at least 1 (got \(workers))") }
-        if let bad = concurrency?.values.first(where: { $0 < 1 }) {
-            throw ValidationError("--concurrency must be at least 1 (got \(bad))")
-        }
-        if let perHost, perHost < 1 { throw ValidationError("--per-host must be at least 1 (got \(perHost))") }
+        try SharedFlagRules.checkWorkers(workers)
+        for value in concurrency?.values ?? [] { try SharedFlagRules.checkConcurrency(value) }
+        if let perHost { try SharedFlagRules.checkPerHost(perHost) }
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1 (got \(maxPages))") }
         if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more (got \(maxDepth))") }
-        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive (got \(timeout))") }
+        if let timeout { try SharedFlagRules.checkTimeout(timeout) }
         if seeds != nil {
             if preset != nil { throw ValidationError("--preset describes a generated web; it cannot be used with SEEDS") }
             if !web.isEmpty { throw ValidationError("--hosts, --pages, --latency and the other web flags shape the generated web; they cannot be used with SEEDS") }

@@ -178,21 +178,9 @@ struct CrawlFlags: ParsableArguments {
     /// Refuses flags that cannot make a crawl, or that would be silently
     /// ignored or change meaning, naming each flag involved.
     func validate() throws {
-        // Far above what a file-descriptor limit allows (the engine refuses
-        // a concurrency the limit cannot hold), low enough that no count of
-        // sockets overflows.
-        let maxConcurrency = 1_000_000
-        // A process per shard: far more than any machine could use.
-        let maxWorkers = 1024
-        let maxTimeoutSeconds = 86_400.0
-
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1 (got \(concurrency))") }
-        guard concurrency <= maxConcurrency else {
-            throw ValidationError("--concurrency must be at most \(maxConcurrency) (got \(concurrency))")
-        }
-        guard perHost >= 1 else { throw ValidationError("--per-host must be at least 1 (got \(perHost))") }
-        guard workers >= 1 else { throw ValidationError("--workers must be at least 1 (got \(workers))") }
-        guard workers <= maxWorkers else { throw ValidationError("--workers must be at most \(maxWorkers) (got \(workers))") }
+        try SharedFlagRules.checkConcurrency(concurrency)
+        try SharedFlagRules.checkPerHost(perHost)
+        try SharedFlagRules.checkWorkers(workers)
         if mode == .processes, concurrency < workers {
             throw ValidationError("--concurrency (\(concurrency)) must be at least --workers (\(workers)): it is split across the workers")
         }
@@ -234,10 +222,7 @@ struct CrawlFlags: ParsableArguments {
         guard delay >= 0 else { throw ValidationError("--delay must be 0 or more milliseconds (got \(delay))") }
         // Each retry waits up to a minute, so more than this is no crawl.
         guard (0...100).contains(retries) else { throw ValidationError("--retries must be between 0 and 100 (got \(retries))") }
-        // libcurl counts whole milliseconds and reads 0 as "no timeout".
-        guard timeout.isFinite, timeout >= 0.001, timeout <= maxTimeoutSeconds else {
-            throw ValidationError("--timeout must be between 0.001 and \(Int(maxTimeoutSeconds)) seconds (got \(timeout))")
-        }
+        try SharedFlagRules.checkTimeout(timeout)
         // "0.1B" parses as a size but rounds down to nothing.
         guard maxBytes.bytes >= 1 else { throw ValidationError("--max-bytes must be at least 1B (got \(maxBytes.bytes) bytes)") }
         guard maxRedirects >= 0 else { throw ValidationError("--max-redirects must be 0 or more (got \(maxRedirects))") }

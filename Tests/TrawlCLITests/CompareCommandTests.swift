@@ -104,6 +104,11 @@ struct CompareCommandTests {
         (["--concurrency", "16,0"], "--concurrency must be at least 1 (got 0)"),
         (["--concurrency", "16,lots"], "--concurrency"),
         (["--repeat", "0"], "--repeat must be at least 1 (got 0)"),
+        // Refused with the words `crawl` uses: the rules are shared.
+        (["--timeout", "0.0001"], "--timeout must be between 0.001 and 86400 seconds (got 0.0001)"),
+        (["--timeout", "inf"], "--timeout must be between 0.001 and 86400 seconds (got inf)"),
+        (["--workers", "2000"], "--workers must be at most 1024 (got 2000)"),
+        (["--concurrency", "16,2000000"], "--concurrency must be at most 1000000 (got 2000000)"),
         (["--preset", "fast"], "--preset"),
         (["--preset", "all", "--hosts", "3"], "--preset all"),
         (["--connect-to", "::127.0.0.1:1"], "--connect-to applies only with SEEDS"),
