@@ -6,12 +6,12 @@
 /// throws.
 public final class CurlMultiFetcher: Sendable {
     private let mailbox: LoopMailbox
-    private let thread: LoopThread
+    private let thread: OSThread
     /// The cap on body bytes all transfers hold at once
     /// (`FetchConfiguration.maxBufferedBodyBytes`); nil without one.
     public let bodyBudget: BodyBudget?
 
-    private init(mailbox: LoopMailbox, thread: LoopThread, bodyBudget: BodyBudget?) {
+    private init(mailbox: LoopMailbox, thread: OSThread, bodyBudget: BodyBudget?) {
         self.mailbox = mailbox
         self.thread = thread
         self.bodyBudget = bodyBudget
@@ -46,7 +46,12 @@ public final class CurlMultiFetcher: Sendable {
         // A dropped response may make room for a paused transfer.
         bodyBudget?.onRoom { wakeUp.signal() }
         let loop = try MultiLoop(configuration: configuration, bodyBudget: bodyBudget, mailbox: mailbox, wakeUp: wakeUp)
-        let thread = try LoopThread.start(name: "trawl-curl") { loop.run() }
+        let thread: OSThread
+        do {
+            thread = try OSThread.start(name: "trawl-curl") { loop.run() }
+        } catch {
+            throw FetchError(code: .other, url: "", message: error.description)
+        }
         return CurlMultiFetcher(mailbox: mailbox, thread: thread, bodyBudget: bodyBudget)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TrawlFetch
 @testable import TrawlCore
 
 extension Processes {
@@ -64,7 +65,7 @@ extension Processes {
         @Test func childOutlivesTheThreadThatAskedForIt() async throws {
             let pidFile = NSTemporaryDirectory() + "trawl-parent-death-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
             defer { try? FileManager.default.removeItem(atPath: pidFile) }
-            try DetachedThread.start(name: "short-lived") {
+            try OSThread.detached(name: "short-lived") {
                 _ = try? Self.spawnRole("child", pidFile: pidFile)
                 // Ends only once the child has armed (it writes its pid after).
                 let start = ContinuousClock.now

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import TrawlFetch
 import Synchronization
 
 /// Waits for one child to end on a dedicated thread and tells every waiter.
@@ -43,7 +44,7 @@ final class ExitWatch: Sendable {
     }
 
     func startWaiting() throws(TrawlError) {
-        try DetachedThread.start(name: "trawl-waitpid") { [self] in
+        try OSThread.detached(name: "trawl-waitpid") { [self] in
             waitUntilExit()
         }
     }

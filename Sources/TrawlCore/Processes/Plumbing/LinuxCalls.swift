@@ -6,10 +6,8 @@ import Glibc
 /// (A C shim would do as well, but only TrawlFetch and TrawlExtract see C.)
 enum LinuxCalls {
     private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32
-    private typealias SetThreadName = @convention(c) (pthread_t, UnsafePointer<CChar>?) -> Int32
 
     private static let pipe2Function: Pipe2? = dlsym(nil, "pipe2").map { unsafeBitCast($0, to: Pipe2.self) }
-    private static let setThreadNameFunction: SetThreadName? = dlsym(nil, "pthread_setname_np").map { unsafeBitCast($0, to: SetThreadName.self) }
 
     /// A pipe whose two ends are close-on-exec from the start, so a child
     /// spawned by another thread at the same moment cannot inherit them.
@@ -26,11 +24,6 @@ enum LinuxCalls {
         }
         guard result == 0 else { return .failure(Errno.current) }
         return .success((fds[0], fds[1]))
-    }
-
-    /// Names the calling thread (at most 15 bytes show), for `top -H`.
-    static func nameCurrentThread(_ name: String) {
-        _ = setThreadNameFunction?(pthread_self(), String(name.utf8.prefix(15)) ?? "trawl")
     }
 }
 

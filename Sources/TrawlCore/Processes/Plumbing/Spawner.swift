@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Dispatch
 import Glibc
+import TrawlFetch
 import Synchronization
 
 /// `posix_spawn` with standard input and output (and optionally error) redirected, every signal
@@ -94,7 +95,7 @@ private final class SpawnThread: Sendable {
 
     private init() throws(TrawlError) {
         // The thread holds the (immortal) instance for ever.
-        try DetachedThread.start(name: "trawl-spawn") { [self] in
+        try OSThread.detached(name: "trawl-spawn") { [self] in
             while true { nextJob()() }
         }
     }

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import TrawlFetch
 
 /// Reads frames from a pipe on a dedicated thread — `read(2)` blocks, and
 /// Linux has no `FileHandle.bytes` — and hands the messages to an
@@ -20,7 +21,7 @@ public enum PipeReader {
     public static func messages(fromFileDescriptor fd: Int32, peerName: String) throws(TrawlError) -> AsyncThrowingStream<ShardMessage, any Error> {
         let (stream, continuation) = AsyncThrowingStream<ShardMessage, any Error>.makeStream()
         do {
-            try DetachedThread.start(name: "trawl-pipe-rd") {
+            try OSThread.detached(name: "trawl-pipe-rd") {
                 readUntilEndOfFile(fd, peerName: peerName, into: continuation)
             }
         } catch {
