@@ -1,3 +1,4 @@
+import TrawlFetch
 import Foundation
 
 /// stderr output: errors and warnings name their input; stdout is kept for
@@ -17,18 +18,9 @@ enum Terminal {
 
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+        // A terminal or pipe that refuses the text (closed, full disk) loses
+        // only the text.
+        text.withUTF8 { bytes in _ = SystemCall.writeAll(descriptor, UnsafeRawBufferPointer(bytes)) }
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

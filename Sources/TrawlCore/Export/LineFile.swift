@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import TrawlFetch
 #endif
 
 /// A file of "\n"-terminated lines read back from an open descriptor: a
@@ -92,16 +93,12 @@ final class LineReader {
             storage.deallocate()
             storage = larger
         }
-        while true {
-            let count = pread(descriptor, storage.baseAddress! + dataEnd, storage.count - dataEnd, offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw TrawlError(.writeFailed, "cannot read back '\(file.path)': \(systemError())")
-            }
-            if count == 0 { atEnd = true }
-            offset += off_t(count)
-            dataEnd += count
-            return
+        let count = SystemCall.retryingInterrupts { pread(descriptor, storage.baseAddress! + dataEnd, storage.count - dataEnd, offset) }
+        if count < 0 {
+            throw TrawlError(.writeFailed, "cannot read back '\(file.path)': \(systemError())")
         }
+        if count == 0 { atEnd = true }
+        offset += off_t(count)
+        dataEnd += count
     }
 }

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import TrawlFetch
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -42,18 +43,13 @@ final class OutputFile {
     /// did reach the file is cut off again, so the file keeps whole writes
     /// (whole lines) only.
     func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(fd, base + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                let reason = systemError()
-                // Fails harmlessly where there is nothing to cut (/dev/full).
-                if offset > 0, ftruncate(fd, size) == 0 { lseek(fd, size, SEEK_SET) }
-                throw TrawlError(.writeFailed, "cannot write '\(path)': \(reason)")
-            }
-            offset += written
+        guard !bytes.isEmpty else { return }
+        let (written, error) = SystemCall.writeAll(fd, bytes)
+        if let error {
+            let reason = systemError(error)
+            // Fails harmlessly where there is nothing to cut (/dev/full).
+            if written > 0, ftruncate(fd, size) == 0 { lseek(fd, size, SEEK_SET) }
+            throw TrawlError(.writeFailed, "cannot write '\(path)': \(reason)")
         }
         size += off_t(bytes.count)
     }

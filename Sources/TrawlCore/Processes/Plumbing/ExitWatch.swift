@@ -37,7 +37,7 @@ final class ExitWatch: Sendable {
         } catch {
             _ = Glibc.kill(pid, SIGKILL)
             var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            _ = SystemCall.retryingInterrupts { waitpid(pid, &status, 0) }
             throw error
         }
         return exit
@@ -80,12 +80,11 @@ final class ExitWatch: Sendable {
 
     private func waitUntilExit() {
         var info = siginfo_t()
-        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+        _ = SystemCall.retryingInterrupts { waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) }
         let (status, waiters) = state.withLock { state in
             var raw: Int32 = 0
             var usage = rusage()
-            var reaped: pid_t
-            repeat { reaped = wait4(pid, &raw, 0, &usage) } while reaped < 0 && errno == EINTR
+            let reaped = SystemCall.retryingInterrupts { wait4(pid, &raw, 0, &usage) }
             let status = reaped == pid ? ExitStatus(waitStatus: raw) : .exited(-1)
             state.status = status
             if reaped == pid { state.usage = ResourceUsage(usage) }

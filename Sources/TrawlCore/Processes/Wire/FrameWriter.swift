@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import TrawlFetch
 import Synchronization
 
 /// Writes whole frames to a pipe with `write(2)`: the coordinator's end of
@@ -68,16 +69,7 @@ public final class FrameWriter: Sendable {
     /// Writes every byte, across partial writes and EINTR; returns the errno
     /// that stopped it, or nil.
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return nil
+        SystemCall.writeAll(fd, bytes).error
     }
 
     /// Sets SIGPIPE to "ignore" for the whole process (once; later calls do

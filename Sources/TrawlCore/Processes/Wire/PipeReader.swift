@@ -38,12 +38,10 @@ public enum PipeReader {
         var failure: TrawlError?
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         reading: while true {
-            let count = read(fd, buffer.baseAddress, chunkSize)
+            let count = SystemCall.retryingInterrupts { read(fd, buffer.baseAddress, chunkSize) }
             switch count {
             case 0:
                 break reading
-            case ..<0 where errno == EINTR:
-                continue
             case ..<0:
                 failure = failure ?? TrawlError(.pipeFailed, "reading from \(peerName) failed", underlying: Errno.current)
                 break reading
