@@ -8,8 +8,9 @@ import Foundation
 /// `ShardCrawl` as the loop's host. A reader task posts the coordinator's
 /// messages (and the end of its input) to the loop's mailbox.
 public enum ShardWorker {
-    /// What arrives from the coordinator.
-    enum Input: Sendable {
+    /// What arrives from the coordinator. Indirect, so the loop's events
+    /// stay a pointer wide: every in-flight job's task builds one.
+    indirect enum Input: Sendable {
         case message(ShardMessage)
         /// The coordinator's pipe ended (it closed it or died), with the
         /// read error if it broke.
