@@ -9,7 +9,7 @@ import Synchronization
 /// reaps under the lock that `kill` takes: until the lock is released the
 /// child is a zombie, so its pid cannot be reused by another process while
 /// `kill` might signal it.
-final class ExitWatch: Sendable {
+public final class ExitWatch: Sendable {
     private struct State {
         var status: ExitStatus?
         /// When the waiter thread reaped the child (tests check promptness
@@ -20,7 +20,7 @@ final class ExitWatch: Sendable {
         var waiters: [CheckedContinuation<ExitStatus, Never>] = []
     }
 
-    let pid: pid_t
+    public let pid: pid_t
     private let state = Mutex(State())
 
     init(pid: pid_t) {
@@ -30,7 +30,7 @@ final class ExitWatch: Sendable {
     /// A watch on `pid` with its waiter thread running. If no thread can be
     /// started, nothing would ever reap the child: it is killed and reaped
     /// here, and the failure thrown.
-    static func watching(_ pid: pid_t) throws(TrawlError) -> ExitWatch {
+    public static func watching(_ pid: pid_t) throws(TrawlError) -> ExitWatch {
         let exit = ExitWatch(pid: pid)
         do {
             try exit.startWaiting()
@@ -49,7 +49,7 @@ final class ExitWatch: Sendable {
         }
     }
 
-    var status: ExitStatus? {
+    public var status: ExitStatus? {
         state.withLock { $0.status }
     }
 
@@ -57,18 +57,18 @@ final class ExitWatch: Sendable {
         state.withLock { $0.reapedAt }
     }
 
-    var usage: ResourceUsage? {
+    public var usage: ResourceUsage? {
         state.withLock { $0.usage }
     }
 
-    func kill(_ signal: Int32) -> Bool {
+    public func kill(_ signal: Int32) -> Bool {
         state.withLock { state in
             guard state.status == nil else { return false }
             return Glibc.kill(pid, signal) == 0
         }
     }
 
-    func wait() async -> ExitStatus {
+    public func wait() async -> ExitStatus {
         await withCheckedContinuation { continuation in
             let status: ExitStatus? = state.withLock { state in
                 if state.status == nil { state.waiters.append(continuation) }

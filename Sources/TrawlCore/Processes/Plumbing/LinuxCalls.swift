@@ -28,11 +28,11 @@ enum LinuxCalls {
 }
 
 /// An errno value with its text, for error messages.
-struct Errno: Error, Equatable, Sendable, CustomStringConvertible {
-    var code: Int32
+public struct Errno: Error, Equatable, Sendable, CustomStringConvertible {
+    public var code: Int32
 
-    static var current: Errno { Errno(code: errno) }
+    public static var current: Errno { Errno(code: errno) }
 
-    var description: String { "\(String(cString: strerror(code))) (errno \(code))" }
+    public var description: String { "\(String(cString: strerror(code))) (errno \(code))" }
 }
 #endif

@@ -13,8 +13,8 @@ import Synchronization
 /// thread that lives as long as the process, because the kernel delivers
 /// that signal when the spawning *thread* ends: a cooperative-pool thread
 /// (libdispatch retires idle ones) would kill a worker mid-crawl.
-enum Spawner {
-    static func spawn(
+public enum Spawner {
+    public static func spawn(
         _ path: String, arguments: [String], environment: [String: String]?,
         standardInput: Int32, standardOutput: Int32, standardError: Int32? = nil
     ) throws(TrawlError) -> pid_t {

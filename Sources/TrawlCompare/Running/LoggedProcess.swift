@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import TrawlCore
 
 /// A child process whose standard output and error go to a log file and
 /// whose standard input is /dev/null: a `trawl crawl` or `trawl serve` run
@@ -8,10 +9,10 @@ import Glibc
 /// waited-for children's included) are known once it has exited.
 ///
 /// Prefer `withRunning`, which always reaps the child.
-public final class LoggedProcess: Sendable {
-    public let pid: pid_t
-    public let executablePath: String
-    public let logPath: String
+final class LoggedProcess: Sendable {
+    let pid: pid_t
+    let executablePath: String
+    let logPath: String
     private let exit: ExitWatch
 
     private init(pid: pid_t, executablePath: String, logPath: String, exit: ExitWatch) {
@@ -23,7 +24,7 @@ public final class LoggedProcess: Sendable {
 
     /// Starts `executablePath` with `arguments`, output to `logPath`
     /// (created or truncated). Throws naming the log or the executable.
-    public static func start(executablePath: String, arguments: [String], logPath: String) throws(TrawlError) -> LoggedProcess {
+    static func start(executablePath: String, arguments: [String], logPath: String) throws(TrawlError) -> LoggedProcess {
         let log = open(logPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard log >= 0 else { throw TrawlError(.outputUnwritable, "cannot create log file '\(logPath)': \(Errno.current)") }
         defer { close(log) }
@@ -39,7 +40,7 @@ public final class LoggedProcess: Sendable {
     /// Starts the child, runs `body` with it, and always reaps it: when
     /// `body` returns or throws (or is cancelled) a child still running gets
     /// SIGTERM, then SIGKILL after `gracePeriod`.
-    public static func withRunning<Value: Sendable>(
+    static func withRunning<Value: Sendable>(
         executablePath: String, arguments: [String], logPath: String, gracePeriod: Duration = .seconds(10),
         _ body: (LoggedProcess) async throws -> Value
     ) async throws -> Value {
@@ -56,21 +57,21 @@ public final class LoggedProcess: Sendable {
 
     /// Sends `signal` unless the child has already been reaped.
     @discardableResult
-    public func kill(signal: Int32 = SIGTERM) -> Bool { exit.kill(signal) }
+    func kill(signal: Int32 = SIGTERM) -> Bool { exit.kill(signal) }
 
     /// How it ended; nil while it runs.
-    public var exitStatus: ExitStatus? { exit.status }
+    var exitStatus: ExitStatus? { exit.status }
 
     /// Its whole-life usage from `wait4` (children it reaped included);
     /// nil until it has been reaped.
-    public var resourceUsage: ResourceUsage? { exit.usage }
+    var resourceUsage: ResourceUsage? { exit.usage }
 
     /// Waits for the exit; not cancellable (a child is always reaped).
-    public func waitForExit() async -> ExitStatus { await exit.wait() }
+    func waitForExit() async -> ExitStatus { await exit.wait() }
 
     /// SIGTERM, then SIGKILL once `gracePeriod` has passed; returns the
     /// exit status. Safe to call after the child has gone.
-    public func stop(gracePeriod: Duration) async -> ExitStatus {
+    func stop(gracePeriod: Duration) async -> ExitStatus {
         if let status = exitStatus { return status }
         kill(signal: SIGTERM)
         let watchdog = Task { [self] in
@@ -84,6 +85,6 @@ public final class LoggedProcess: Sendable {
 
     /// CPU seconds (user + system) the running child has used so far, from
     /// /proc/PID/stat; nil once it has gone.
-    public var cpuSecondsSoFar: Double? { ResourceUsage.cpuSeconds(ofProcess: pid) }
+    var cpuSecondsSoFar: Double? { ResourceUsage.cpuSeconds(ofProcess: pid) }
 }
 #endif
