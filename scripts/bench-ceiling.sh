@@ -20,7 +20,9 @@ PAGES=${PAGES:-500}
 LATENCY=${LATENCY:-50ms}
 PAGE_SIZE=${PAGE_SIZE:-96KB}
 OUT_DEGREE=${OUT_DEGREE:-300}
-PORT=${PORT:-$((20000 + RANDOM % 20000))}
+# Below Linux's ephemeral range (32768-60999), where the crawl's own
+# connections of an earlier run may still hold the port.
+PORT=${PORT:-$((20000 + RANDOM % 12000))}
 OUT=${OUT:-output/bench-ceiling-$(date +%Y%m%d-%H%M%S)}
 CEILING=${CEILING:-../shared/ceiling}
 [ -x "$BIN" ] || { echo "build first: make release" >&2; exit 1; }

@@ -25,7 +25,9 @@ WORKERS=${WORKERS:-2}
 WORKER_MODE=${WORKER_MODE:-async}
 CONCURRENCIES=${CONCURRENCIES:-16 256 1024}
 REPEAT=${REPEAT:-3}
-PORT=${PORT:-$((20000 + RANDOM % 20000))}
+# Below Linux's ephemeral range (32768-60999), where the crawl's own
+# connections of an earlier run may still hold the port.
+PORT=${PORT:-$((20000 + RANDOM % 12000))}
 OUT=${OUT:-output/bench-modes-$(date +%Y%m%d-%H%M%S)}
 
 [ -x "$BIN" ] || { echo "build first: make release" >&2; exit 1; }

@@ -21,7 +21,9 @@ CONCURRENCY=${CONCURRENCY:-256}
 PER_HOST=${PER_HOST:-$CONCURRENCY}
 REPEAT=${REPEAT:-3}
 MODE=${MODE:-async}
-PORT=${PORT:-$((20000 + RANDOM % 20000))}
+# Below Linux's ephemeral range (32768-60999), where the crawl's own
+# connections of an earlier run may still hold the port.
+PORT=${PORT:-$((20000 + RANDOM % 12000))}
 OUT=${OUT:-output/bench-$(date +%Y%m%d-%H%M%S)}
 
 [ -x "$BIN" ] || { echo "build first: make release" >&2; exit 1; }
