@@ -172,12 +172,7 @@ public struct PageProcessor: Sendable {
     /// Content-Type is parsed when its first bytes look like HTML.
     static func isHTML(contentType: String?, body: [UInt8]) -> Bool {
         guard let contentType else { return HTMLSniffer.looksLikeHTML(body) }
-        let essence = contentType.utf8.prefix { $0 != 0x3B }  // up to ";"
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-        guard let first = essence.firstIndex(where: { !isSpace($0) }),
-              let last = essence.lastIndex(where: { !isSpace($0) })
-        else { return false }
-        let mime = essence[first...last]
+        let mime = contentType.utf8.prefix { $0 != 0x3B }.trimmingHTTPWhitespace()  // up to ";"
         return equalsIgnoringASCIICase(mime, "text/html") || equalsIgnoringASCIICase(mime, "application/xhtml+xml")
     }
 

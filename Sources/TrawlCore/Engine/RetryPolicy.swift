@@ -55,21 +55,11 @@ public struct RetryPolicy: Sendable, Codable, Equatable {
     /// HTTP-date, as a duration from `now` (seconds since the epoch); nil
     /// if it is neither. A date in the past means "now".
     public static func parseRetryAfter(_ value: String, now: Int64 = Timestamp.nowSeconds()) -> Duration? {
-        let text = value.utf8.trimmingOptionalWhitespace()
+        let text = value.utf8.trimmingHTTPWhitespace()
         if !text.isEmpty, text.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             return Int64(Substring(text)).map { .seconds($0) } ?? .seconds(Int64.max / 1_000_000_000_000)
         }
         let nowYear = CivilDate(daysSinceEpoch: Int(now / 86_400)).year
         return HTTPDate.parse(Substring(text), nowYear: nowYear).map { .seconds(max(0, $0 - now)) }
-    }
-}
-
-private extension String.UTF8View {
-    /// Without leading and trailing spaces and tabs (HTTP's OWS).
-    func trimmingOptionalWhitespace() -> Substring.UTF8View {
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-        let start = firstIndex { !isSpace($0) } ?? endIndex
-        let end = lastIndex { !isSpace($0) }.map { index(after: $0) } ?? start
-        return self[start..<Swift.max(start, end)]
     }
 }
