@@ -54,7 +54,7 @@ public final class FrameWriter: Sendable {
     private func write(_ bytes: [UInt8], describing what: String) throws(TrawlError) {
         let failure: Int32? = fd.withLock { fd in
             guard let open = fd else { return EBADF }
-            return bytes.withUnsafeBytes { Self.writeAll(open, $0) }
+            return bytes.withUnsafeBytes { SystemCall.writeAll(open, $0).error }
         }
         guard let failure else { return }
         if failure == EBADF {
@@ -64,12 +64,6 @@ public final class FrameWriter: Sendable {
             throw TrawlError(.pipeFailed, "cannot send \(what) to \(peerName): it no longer reads its input (broken pipe)", underlying: Errno(code: failure))
         }
         throw TrawlError(.pipeFailed, "cannot send \(what) to \(peerName)", underlying: Errno(code: failure))
-    }
-
-    /// Writes every byte, across partial writes and EINTR; returns the errno
-    /// that stopped it, or nil.
-    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
-        SystemCall.writeAll(fd, bytes).error
     }
 
     /// Sets SIGPIPE to "ignore" for the whole process (once; later calls do
