@@ -31,6 +31,7 @@ mkdir -p "$OUT"
 C_BIN=$("$CEILING/build.sh" "$OUT/ceiling-crawler")
 
 source scripts/lib/serve.sh
+source scripts/lib/median.sh
 start_server "$BIN" "$PORT" "$OUT/server.log" --hosts "$HOSTS" --pages "$PAGES" --latency "$LATENCY" \
     --page-size "$PAGE_SIZE" --out-degree "$OUT_DEGREE" --cross-host 0 --seeds-file "$OUT/seeds.txt"
 
@@ -52,7 +53,6 @@ for round in $(seq 1 "$REPEAT"); do
     crawl trawl "$BIN" "$round"
     [ -z "$OLD" ] || crawl old "$OLD" "$round"
 done | tee "$OUT/results.txt"
-median() { grep "^$1 " "$OUT/results.txt" | awk -v c="$2" '{print $c}' | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 for label in c trawl ${OLD:+old}; do
     printf '%-6s median wall %s s, CPU %s s, peak RSS %s KB\n' "$label" "$(median $label 2)" "$(median $label 3)" "$(median $label 4)"
 done

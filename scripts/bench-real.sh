@@ -38,6 +38,7 @@ mkdir -p "$OUT"
 C_BIN=$("$CEILING/build.sh" "$OUT/ceiling-crawler")
 
 source scripts/lib/serve.sh
+source scripts/lib/median.sh
 start_server "$BIN" "$PORT" "$OUT/server.log" --docroot "$DOCROOT" --hosts "$HOSTS" --latency "$LATENCY" \
     --seeds-file "$OUT/seeds.txt"
 
@@ -64,8 +65,7 @@ for round in $(seq 1 "$REPEAT"); do
     trawl_run trawl "$BIN" "$round"
     [ -z "$OLD" ] || trawl_run old "$OLD" "$round"
 done | tee "$OUT/results.txt"
-median() { grep "^$1 " "$OUT/results.txt" | awk -v c="$2" '{print $c}' | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
-per_page() { grep "^$1 " "$OUT/results.txt" | awk '{print $3 / $5 * 1000}' | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+per_page() { grep "^$1 " "$OUT/results.txt" | awk '{print $3 / $5 * 1000}' | median_of; }
 for label in c trawl ${OLD:+old}; do
     printf '%-6s median wall %s s, CPU %s s (%.2f ms per parsed page), peak RSS %s KB, %s pages parsed\n' "$label" \
         "$(median "$label" 2)" "$(median "$label" 3)" "$(per_page "$label")" "$(median "$label" 4)" "$(median "$label" 5)"
