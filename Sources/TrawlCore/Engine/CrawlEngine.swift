@@ -5,10 +5,9 @@ import TrawlFetch
 /// Runs one crawl: seeds into the frontier, jobs out to the strategy's
 /// workers, outcomes back into the frontier and the exports, until nothing
 /// is queued or in flight, or the task is cancelled (Ctrl-C), or a write
-/// fails. In one process `InProcessDriver` does this; with `--mode
-/// processes` each worker process does it for its shard and
-/// `ShardCoordinator` merges their pages into the same exports. Either
-/// way the report covers the whole process tree.
+/// fails. The mode picks a `CrawlTopology` (one process, or a coordinator
+/// and worker processes); the checks, the exports, progress and the report
+/// are the same for all, and the report covers the whole process tree.
 public enum CrawlEngine {
     /// The finished run: its report (also written as report.json) and, when
     /// the crawl stopped on an error (a write failure), that error. Exports
@@ -43,13 +42,9 @@ public enum CrawlEngine {
         let drive = try await withProgress(
             counters: counters, workers: workers, start: start, limits: limits, stopRequest: stopRequest, handler: progress
         ) {
-            if options.mode != .processes {
-                return try await runInProcess(seeds: seeds, options: options, exports: exports, counters: counters,
-                                              stopRequest: stopRequest)
-            }
-            return try await ShardCoordinator.drive(
+            try await options.topology.drive(CrawlRun(
                 seeds: seeds.urls, options: options, exports: exports, counters: counters, workers: workers,
-                stopRequest: stopRequest)
+                stopRequest: stopRequest))
         }
 
         let elapsed = clock.now - start
@@ -104,25 +99,6 @@ public enum CrawlEngine {
         guard options.concurrency >= options.workers else {
             throw TrawlError(.badOption, "--concurrency (\(options.concurrency)) must be at least --workers (\(options.workers)): it is split across the workers")
         }
-    }
-
-    /// One process: the strategy's worker, driven by `InProcessDriver`.
-    private static func runInProcess(
-        seeds: SeedList, options: CrawlOptions,
-        exports: CrawlExports, counters: LiveCounters, stopRequest: StopRequest
-    ) async throws -> DriveSummary {
-        let parts = CrawlParts(options: options, seeds: seeds.urls)
-        var frontier = Frontier(limits: parts.limits)
-        for seed in seeds.urls { frontier.discover(seed.href, hostKey: seed.origin, depth: 0) }
-        var (summary, bodyBudget) = try await StrategyRunner.withWorker(
-            parts.mode, concurrency: parts.concurrency, fetch: parts.fetch, processor: parts.processor
-        ) { worker in
-            await InProcessDriver.drive(frontier: frontier, worker: worker, processor: parts.processor,
-                                        concurrency: parts.concurrency, exports: exports, counters: counters,
-                                        stopRequest: stopRequest)
-        }
-        summary.bodyBudget = bodyBudget
-        return summary
     }
 
     /// Runs `body` while a side task samples the thread count of the

@@ -158,7 +158,7 @@ struct ShardCrawl: CrawlLoopHost {
             // message that could not be framed) to the coordinator; then
             // stop: nobody can use our pages.
             ShardWorker.log("sending to the coordinator failed: \(error)")
-            if (error as? TrawlError)?.code == .badFrame {
+            if error.code == .badFrame {
                 try? writer.send(.failed("worker \(frontier.shard + 1): \(error)"))
             }
             exitCode = 1
