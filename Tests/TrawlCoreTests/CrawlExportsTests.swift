@@ -81,8 +81,9 @@ struct CrawlExportsTests {
                 #expect(hidden.count == 2 && hidden[0].hasPrefix(".report.json.tmp-") && hidden[1] == ".trawl.lock", "\(hidden)")
             }
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-                    == ["edges.csv", "graph.dot", "graph.graphml", "pages.jsonl"])
-            outputs.append(Dictionary(uniqueKeysWithValues: try ["edges.csv", "graph.dot", "graph.graphml"].map {
+                    == ["edges-ids.csv", "edges.csv", "graph.dot", "graph.graphml", "host-edges.csv", "hosts.csv", "nodes.csv",
+                        "pages.jsonl", "redirects.csv"])
+            outputs.append(Dictionary(uniqueKeysWithValues: try ["edges.csv", "edges-ids.csv", "graph.dot", "graph.graphml"].map {
                 ($0, try Data(contentsOf: URL(fileURLWithPath: directory + "/" + $0)))
             }))
         }

@@ -9,6 +9,11 @@ struct CrawlHarness {
         var result: CrawlEngine.Result
         var directory: String
         var edgesCSV: String { (try? String(contentsOfFile: directory + "/edges.csv", encoding: .utf8)) ?? "" }
+        /// redirects.csv's rows, without the header.
+        var redirectRows: [Substring] {
+            let text = (try? String(contentsOfFile: directory + "/redirects.csv", encoding: .utf8)) ?? ""
+            return text.split(separator: "\n").dropFirst().map { $0 }
+        }
         var pageLines: [[String: Any]] {
             let text = (try? String(contentsOfFile: directory + "/pages.jsonl", encoding: .utf8)) ?? ""
             return text.split(separator: "\n").compactMap {

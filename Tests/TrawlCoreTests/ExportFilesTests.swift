@@ -49,14 +49,16 @@ struct ExportFilesTests {
         let parser = XMLParser(data: graphML)
         parser.delegate = counter
         #expect(parser.parse(), "graph.graphml is not well-formed: \(String(describing: parser.parserError))")
-        #expect(counter.counts["edge"] == report.edgeSet.edges)
+        // Link edges are edges.csv's; the rest are redirect hops.
+        #expect(counter.counts["edge"] == report.edgeSet.edges + run.redirectRows.count)
         #expect(counter.counts["node"] == report.edgeSet.nodes)
         #expect(counter.nodeIDs.contains("\(Self.host)/it's?x=1&y=2"))
 
         // DOT: one statement per node and per edge.
         let dot = try String(contentsOfFile: run.directory + "/graph.dot", encoding: .utf8)
         let statements = dot.split(separator: "\n").filter { $0.hasPrefix("  \"") }
-        #expect(statements.filter { $0.contains("\" -> \"") }.count == report.edgeSet.edges)
+        #expect(statements.filter { $0.contains("\" -> \"") && $0.contains("kind=link") }.count == report.edgeSet.edges)
+        #expect(statements.filter { $0.contains(" -> ") && $0.contains("kind=redirect") }.count == run.redirectRows.count)
         #expect(statements.filter { !$0.contains("\" -> \"") }.count == report.edgeSet.nodes)
         #expect(dot.hasPrefix("digraph trawl {") && dot.hasSuffix("}\n"))
 

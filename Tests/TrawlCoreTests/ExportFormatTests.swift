@@ -68,7 +68,7 @@ struct PageRecordTests {
         let record = PageRecord(
             url: "http://a/", finalURL: "http://a/", status: 200, contentType: "text/html", bytes: 10,
             depth: 0, elapsedMilliseconds: 1.5, error: nil, errorDetail: nil, title: "Say \"hi\"\n\u{1}", outlinks: 3)
-        #expect(record.jsonLine == #"{"url":"http://a/","final_url":"http://a/","status":200,"content_type":"text/html","bytes":10,"depth":0,"elapsed_ms":1.5,"error":null,"title":"Say \"hi\"\n\u0001","outlinks":3,"retries":0}"#)
+        #expect(record.jsonLine == #"{"url":"http://a/","final_url":"http://a/","status":200,"content_type":"text/html","bytes":10,"depth":0,"elapsed_ms":1.5,"error":null,"title":"Say \"hi\"\n\u0001","outlinks":3,"retries":0,"fetched_at":null,"referrer":null,"redirects":[],"timings":null}"#)
     }
 
     @Test(arguments: [

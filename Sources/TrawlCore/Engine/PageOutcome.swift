@@ -13,6 +13,7 @@ public struct PageOutcome: Sendable {
         public var record: PageRecord
         public var source: String
         public var edgeTargets: [String]
+        public var edgeAttributes: [EdgeAttributes] = []
         public var follow: [(url: String, hostKey: String)]
         public var robots: RobotsRules? = nil
         public var sitemaps: [String] = []
@@ -62,6 +63,12 @@ public struct PageOutcome: Sendable {
         get { box.fields.edgeTargets }
         set { mutate { $0.edgeTargets = newValue } }
     }
+    /// What the page says of each edge target, in `edgeTargets`' order;
+    /// empty when every target is linked once, followable.
+    public var edgeAttributes: [EdgeAttributes] {
+        get { box.fields.edgeAttributes }
+        set { mutate { $0.edgeAttributes = newValue } }
+    }
     /// Links to hand to the frontier: (normalized URL, politeness key).
     public var follow: [(url: String, hostKey: String)] {
         get { box.fields.follow }
@@ -102,5 +109,20 @@ public struct PageOutcome: Sendable {
     public var redirect: RedirectFollow? {
         get { box.fields.redirect }
         set { mutate { $0.redirect = newValue } }
+    }
+}
+
+/// How a page links one target: how many of its links point there, and
+/// whether every one of them is `nofollow` (its own `rel` or the page's
+/// `<meta name=robots>`). The graph exports carry both.
+public struct EdgeAttributes: Sendable, Equatable {
+    public var count: Int
+    public var nofollow: Bool
+
+    public static let single = EdgeAttributes(count: 1, nofollow: false)
+
+    public init(count: Int, nofollow: Bool) {
+        self.count = count
+        self.nofollow = nofollow
     }
 }

@@ -31,8 +31,19 @@ public struct PageProcessor: Sendable {
         self.extraction = extraction
     }
 
-    public func outcome(for job: CrawlJob, result: Result<FetchResponse, FetchError>, wallMilliseconds: Double) -> PageOutcome {
+    /// The outcome of fetching `job`; `redirects` are the hops its chain
+    /// followed before `result`.
+    public func outcome(for job: CrawlJob, result: Result<FetchResponse, FetchError>, wallMilliseconds: Double,
+                        redirects: [RedirectStep] = []) -> PageOutcome {
         if job.kind == .robots { return robotsOutcome(for: job, result: result) }
+        var outcome = fetchedOutcome(for: job, result: result, wallMilliseconds: wallMilliseconds)
+        outcome.record.fetchedAt = Timestamp.nowMilliseconds()
+        outcome.record.redirects = redirects
+        outcome.record.referrer = job.referrer
+        return outcome
+    }
+
+    private func fetchedOutcome(for job: CrawlJob, result: Result<FetchResponse, FetchError>, wallMilliseconds: Double) -> PageOutcome {
         switch result {
         case .failure(let error):
             // A failure after the response began (too-large, a timeout
@@ -85,10 +96,13 @@ public struct PageProcessor: Sendable {
         if let hop = job.redirect, error != .refusedRedirect {
             detail = "redirect \(hop.fetched.count) from \(hop.origin) to \(RedirectPolicy.abbreviated(job.url)): " + detail
         }
-        let record = PageRecord(
+        var record = PageRecord(
             url: job.recordURL, finalURL: job.url, status: nil, contentType: nil, bytes: 0, depth: job.depth,
             elapsedMilliseconds: 0, error: error.rawValue, errorDetail: detail, title: nil, outlinks: 0,
             retries: job.attempt)
+        record.referrer = job.referrer
+        // A refused hop's chain followed these redirects to reach it.
+        if let hop = job.redirect { record.redirects = zip(hop.fetched, hop.statuses).map { RedirectStep(url: $0, status: $1) } }
         return PageOutcome(job: job, record: record, source: job.url, edgeTargets: [], follow: [])
     }
 
@@ -135,6 +149,12 @@ public struct PageProcessor: Sendable {
             contentType: response.contentType, bytes: response.body.count, depth: job.depth,
             elapsedMilliseconds: response.timings.total.milliseconds,
             error: ErrorClass(status: response.status)?.rawValue, errorDetail: nil, title: nil, outlinks: 0)
+        let timings = response.timings
+        record.timings = PageTimings(dns: timings.dns.milliseconds, connect: timings.connect.milliseconds,
+                                     tls: timings.tls.milliseconds, firstByte: timings.firstByte.milliseconds,
+                                     total: timings.total.milliseconds)
+        record.etag = response.header("etag")
+        record.lastModified = response.header("last-modified")
         guard (200..<300).contains(response.status), let finalURL,
               Self.isHTML(contentType: response.contentType, body: response.body)
         else {
@@ -150,6 +170,7 @@ public struct PageProcessor: Sendable {
         record.linksOverLimit = resolved.droppedOverLimit
         record.credentialsStripped = resolved.credentialsStripped
         var edgeTargets: [String] = []
+        var edgeAttributes: [EdgeAttributes] = []
         var follow: [(url: String, hostKey: String)] = []
         edgeTargets.reserveCapacity(resolved.links.count)
         for link in resolved.links {
@@ -157,15 +178,44 @@ public struct PageProcessor: Sendable {
             if verdict == .patternTimedOut { record.regexTimeouts += 1 }
             let inScope = verdict == .inScope
             let href = links.apply(to: link.url.href)
-            if inScope || includeOutOfScopeEdges { edgeTargets.append(href) }
+            if inScope || includeOutOfScopeEdges {
+                let attributes = EdgeAttributes(count: link.count, nofollow: !link.follow)
+                // Kept only once a target differs from `.single`, so a page
+                // of plain links carries no second array.
+                if attributes != .single && edgeAttributes.isEmpty {
+                    edgeAttributes = Array(repeating: .single, count: edgeTargets.count)
+                }
+                if !edgeAttributes.isEmpty { edgeAttributes.append(attributes) }
+                edgeTargets.append(href)
+            }
             if inScope && link.follow && links.mayFetch(href) { follow.append((href, link.url.origin)) }
         }
         if !links.stripQueryParameters.isEmpty {
-            // Links that differed only in stripped parameters are one edge now.
-            var seen = Set<String>()
-            edgeTargets = edgeTargets.filter { seen.insert($0).inserted }
+            (edgeTargets, edgeAttributes) = Self.merged(edgeTargets, edgeAttributes)
         }
-        return PageOutcome(job: job, record: record, source: source, edgeTargets: edgeTargets, follow: follow)
+        var outcome = PageOutcome(job: job, record: record, source: source, edgeTargets: edgeTargets, follow: follow)
+        outcome.edgeAttributes = edgeAttributes
+        return outcome
+    }
+
+    /// Links that differed only in stripped parameters are one edge now:
+    /// their counts add up, and it is nofollow only if all were.
+    private static func merged(_ targets: [String], _ attributes: [EdgeAttributes]) -> ([String], [EdgeAttributes]) {
+        var index: [String: Int] = [:]
+        var distinct: [String] = []
+        var merged: [EdgeAttributes] = []
+        for (position, target) in targets.enumerated() {
+            let these = attributes.isEmpty ? .single : attributes[position]
+            if let existing = index[target] {
+                merged[existing].count += these.count
+                merged[existing].nofollow = merged[existing].nofollow && these.nofollow
+                continue
+            }
+            index[target] = distinct.count
+            distinct.append(target)
+            merged.append(these)
+        }
+        return (distinct, merged.allSatisfy { $0 == .single } ? [] : merged)
     }
 
     /// `text/html` and `application/xhtml+xml` are parsed; a response with no

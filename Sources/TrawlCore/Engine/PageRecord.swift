@@ -32,6 +32,19 @@ public struct PageRecord: Sendable, Equatable {
     public var titleLength: Int? = nil
     /// A parse limit (attributes per tag, CPU time) changed what was parsed.
     public var parseLimited = false
+    /// When the fetch ended, in milliseconds since the Unix epoch; nil when
+    /// no request was made (robots.txt forbade it).
+    public var fetchedAt: Int64? = nil
+    /// The page whose link first admitted this URL at its depth (a shorter
+    /// path, found later, replaces it); nil for a seed.
+    public var referrer: String? = nil
+    /// The redirects followed before the final answer, in order.
+    public var redirects: [RedirectStep] = []
+    /// libcurl's phase times; nil when no response arrived.
+    public var timings: PageTimings? = nil
+    /// The final response's validators, when it sent them.
+    public var etag: String? = nil
+    public var lastModified: String? = nil
 
     /// The JSON object, on one line, keys in a fixed order.
     public var jsonLine: String {
@@ -55,6 +68,51 @@ public struct PageRecord: Sendable, Equatable {
         if credentialsStripped > 0 { json.add("credentials_stripped", credentialsStripped) }
         if let titleLength { json.add("title_length", titleLength) }
         if parseLimited { json.add("parse_limited", true) }
+        json.add("fetched_at", fetchedAt.map(Timestamp.rfc3339Milliseconds))
+        json.add("referrer", referrer)
+        json.addArray("redirects", redirects) { hop, json in
+            json.add("url", hop.url)
+            json.add("status", hop.status)
+        }
+        json.addObject("timings", timings) { timings, json in
+            json.add("dns", timings.dns)
+            json.add("connect", timings.connect)
+            json.add("tls", timings.tls)
+            json.add("first_byte", timings.firstByte)
+            json.add("total", timings.total)
+        }
+        if let etag { json.add("etag", etag) }
+        if let lastModified { json.add("last_modified", lastModified) }
         return json.finish()
+    }
+}
+
+/// A redirect a fetch followed: the URL that answered, and its 3xx status.
+public struct RedirectStep: Sendable, Equatable {
+    public var url: String
+    public var status: Int
+
+    public init(url: String, status: Int) {
+        self.url = url
+        self.status = status
+    }
+}
+
+/// libcurl's timings of a fetch, in milliseconds from the start of the
+/// transfer to the end of each phase (what `curl -w '%{time_connect}'`
+/// reports), summed over a redirect chain's hops. `tls` is 0 for http.
+public struct PageTimings: Sendable, Equatable {
+    public var dns: Double
+    public var connect: Double
+    public var tls: Double
+    public var firstByte: Double
+    public var total: Double
+
+    public init(dns: Double, connect: Double, tls: Double, firstByte: Double, total: Double) {
+        self.dns = dns
+        self.connect = connect
+        self.tls = tls
+        self.firstByte = firstByte
+        self.total = total
     }
 }

@@ -9,7 +9,8 @@ import Glibc
 /// one kept.
 extension CrawlExports {
     /// Closes the streaming files, rewrites edges.csv sorted (byte order, as
-    /// `LC_ALL=C sort`), writes graph.graphml and graph.dot, and returns the
+    /// `LC_ALL=C sort`), writes the tables (`GraphTables`), graph.graphml
+    /// and graph.dot, and returns the
     /// edge-set summary for the report: the rows edges.csv holds, counted
     /// and hashed, even when its sorted copy or the graph files could not be
     /// written. Sets `failure` to the first failure (a failed `record`, then
@@ -18,8 +19,19 @@ extension CrawlExports {
         if failure == nil { failure = recordFailure }
         do { try pagesFile.close() } catch { Self.keep(error, in: &failure) }
         var edgeSet = RunReport.EdgeSet(edges: edgeRows, nodes: nodes.count, sha256: "")
+        let (order, rank) = nodes.numbering()
+        let sortedRedirects = redirects.sorted { a, b in
+            let (a0, a1, b0, b1) = (rank[Int(a.source)], rank[Int(a.target)], rank[Int(b.source)], rank[Int(b.target)])
+            return a0 != b0 ? a0 < b0 : a1 < b1
+        }
+        let tables = GraphTables(nodes: nodes, order: order, rank: rank, redirects: sortedRedirects, folder: folder.handle)
+        do { try tables.writeNodes() } catch { Self.keep(error, in: &failure) }
+        do { try tables.writeRedirects() } catch { Self.keep(error, in: &failure) }
         guard let rows = sortEdges(into: &edgeSet, failure: &failure) else { return edgeSet }
-        let graph = GraphWriter(nodes: nodes, edges: rows)
+        do { try tables.writeEdgeTables(rows) } catch { Self.keep(error, in: &failure) }
+        var attributes: SortedLines?
+        do { attributes = try edgeAttributes.sorted(by: sorter) } catch { Self.keep(error, in: &failure) }
+        let graph = GraphWriter(nodes: nodes, order: order, edges: rows, attributes: attributes, redirects: sortedRedirects)
         do { try graph.writeGraphML(to: folder.handle.path(of: "graph.graphml")) } catch { Self.keep(error, in: &failure) }
         do { try graph.writeDOT(to: folder.handle.path(of: "graph.dot")) } catch { Self.keep(error, in: &failure) }
         return edgeSet

@@ -24,10 +24,14 @@ final class CrawlExports {
     let edgesFile: OutputFile
     private var reportWriter: ChunkedWriter?
     private var emittedSources = Set<String>()
-    /// Graph nodes in first-seen order (pages and link targets), so the
-    /// graph files need no second pass over the edges.
-    private(set) var nodes: [(url: String, info: GraphWriter.NodeInfo?)] = []
-    private var nodeIndex: [String: Int] = [:]
+    /// Graph nodes (pages, link targets, redirect hops), so the graph files
+    /// need no second pass over the edges.
+    private(set) var nodes = GraphNodes()
+    /// Every redirect hop, as first-seen node indices and its status: at
+    /// most one per fetched URL, so they stay in memory.
+    private(set) var redirects: [RedirectEdge] = []
+    /// The `count` and `nofollow` of link edges, beside edges.csv.
+    let edgeAttributes: EdgeAttributeLog
     /// Rows in edges.csv so far.
     private(set) var edgeRows = 0
     /// The first write that failed; no page is recorded after it.
@@ -72,6 +76,7 @@ final class CrawlExports {
         self.folder = folder
         self.pagesFile = pagesFile
         self.edgesFile = edgesFile
+        edgeAttributes = EdgeAttributeLog(folder: folder.handle)
         try edgesFile.write(Self.edgesHeader)
         reportWriter = try? ChunkedWriter(name: "report.json", in: folder.handle, reserving: Self.reportReserve)
     }
@@ -84,18 +89,20 @@ final class CrawlExports {
     /// Appends the page's line and, the first time its final URL is seen,
     /// its edges (a redirect can land two requests on one page).
     func record(_ outcome: PageOutcome) throws {
-        try record(outcome.record, source: outcome.source, edgeTargets: outcome.edgeTargets)
+        try record(outcome.record, source: outcome.source, edgeTargets: outcome.edgeTargets,
+                   edgeAttributes: outcome.edgeAttributes)
     }
 
     /// The same for a page a worker process sent (`--mode processes`).
     func record(_ page: PageMessage) throws {
-        try record(page.record, source: page.source, edgeTargets: page.edgeTargets)
+        try record(page.record, source: page.source, edgeTargets: page.edgeTargets, edgeAttributes: page.edgeAttributes)
     }
 
-    private func record(_ record: PageRecord, source: String, edgeTargets: [String]) throws {
+    private func record(_ record: PageRecord, source: String, edgeTargets: [String], edgeAttributes attributes: [EdgeAttributes]) throws {
         if let recordFailure { throw recordFailure }
         let writesEdges = !edgeTargets.isEmpty && !emittedSources.contains(source)
         let edgesBefore = edgesFile.size
+        let attributesBefore = edgeAttributes.size
         do {
             if writesEdges {
                 let sourceField = CSV.field(source)
@@ -107,31 +114,42 @@ final class CrawlExports {
                     rows += "\n"
                 }
                 try edgesFile.write(rows)
+                try edgeAttributes.append(source: source, targets: edgeTargets, attributes: attributes)
             }
             try pagesFile.write(record.jsonLine + "\n")
         } catch {
             // Only if the cut fails too can edges outlive their page line.
             try? edgesFile.cut(to: edgesBefore)
+            edgeAttributes.cut(to: attributesBefore)
             let failure = error as? TrawlError ?? TrawlError(.writeFailed, "\(error)")
             recordFailure = failure
             throw failure
         }
-        noteNode(source, info: .init(status: record.status, depth: record.depth, title: record.title))
+        noteRedirects(of: record, endingAt: source)
+        nodes.note(source, info: GraphNodes.Info(record))
         guard writesEdges else { return }
         emittedSources.insert(source)
         edgeRows += edgeTargets.count
-        for target in edgeTargets { noteNode(target, info: nil) }
+        for target in edgeTargets { nodes.note(target, info: nil) }
     }
 
-    /// Adds a node, or gives a known link target its page's details (the
-    /// first fetch of a page wins: a redirect can land two requests on it).
-    private func noteNode(_ url: String, info: GraphWriter.NodeInfo?) {
-        if let index = nodeIndex[url] {
-            if nodes[index].info == nil, let info { nodes[index].info = info }
-        } else {
-            nodeIndex[url] = nodes.count
-            nodes.append((url, info))
+    /// Each hop of the record's redirect chain becomes a fetched node with
+    /// its 3xx status, and an edge to the URL it sent the crawler to.
+    private func noteRedirects(of record: PageRecord, endingAt final: String) {
+        for (position, hop) in record.redirects.enumerated() {
+            let info = GraphNodes.Info(status: hop.status, depth: record.depth, title: nil, contentType: nil, bytes: 0,
+                                       error: nil, fetchedAt: record.fetchedAt)
+            let from = nodes.note(hop.url, info: info)
+            let to = nodes.note(position + 1 < record.redirects.count ? record.redirects[position + 1].url : final, info: nil)
+            redirects.append(RedirectEdge(source: Int32(from), target: Int32(to), status: Int16(clamping: hop.status)))
         }
+    }
+
+    /// A redirect hop between two nodes (first-seen indices).
+    struct RedirectEdge: Sendable {
+        var source: Int32
+        var target: Int32
+        var status: Int16
     }
 
     func writeReport(_ report: RunReport) throws {

@@ -1,23 +1,23 @@
 /// Writes the link graph as GraphML (Gephi, networkx, igraph) and DOT
 /// (Graphviz). Node ids are the normalized URLs themselves, so every tool
 /// shows the URL and a graph joins back to pages.jsonl and edges.csv without
-/// a lookup table. Fetched pages carry their status, depth and title.
+/// a lookup table. Nodes come in URL byte order and carry what their fetch
+/// said; link edges (`kind` link, with `count` and `nofollow`) come in
+/// edges.csv's order, then redirect edges (`kind` redirect, with `status`).
 ///
 /// Edges are written straight from edges.csv's sorted rows: a large crawl
 /// has millions of them, and a String pair per edge would double the
 /// crawl's peak memory.
 struct GraphWriter {
-    struct NodeInfo: Sendable {
-        var status: Int?
-        var depth: Int
-        var title: String?
-    }
-
-    /// Distinct nodes in first-seen order; `info` is nil for link targets
-    /// that were never fetched.
-    let nodes: [(url: String, info: NodeInfo?)]
+    let nodes: GraphNodes
+    /// First-seen node indices in URL byte order.
+    let order: [Int32]
     /// edges.csv rows ("source,target", CSV-quoted where needed).
     let edges: SortedLines
+    /// The rows of `EdgeAttributeLog`, sorted; nil when every link is single.
+    let attributes: SortedLines?
+    /// Redirect hops, in the order to write them.
+    let redirects: [CrawlExports.RedirectEdge]
 
     func writeGraphML(to path: String) throws {
         let out = try ChunkedWriter(path: path)
@@ -30,28 +30,49 @@ struct GraphWriter {
               <key id="depth" for="node" attr.name="depth" attr.type="int"/>
               <key id="title" for="node" attr.name="title" attr.type="string"/>
               <key id="fetched" for="node" attr.name="fetched" attr.type="boolean"><default>false</default></key>
+              <key id="host" for="node" attr.name="host" attr.type="string"/>
+              <key id="content_type" for="node" attr.name="content_type" attr.type="string"/>
+              <key id="bytes" for="node" attr.name="bytes" attr.type="long"/>
+              <key id="error" for="node" attr.name="error" attr.type="string"/>
+              <key id="fetched_at" for="node" attr.name="fetched_at" attr.type="string"/>
+              <key id="kind" for="edge" attr.name="kind" attr.type="string"><default>link</default></key>
+              <key id="nofollow" for="edge" attr.name="nofollow" attr.type="boolean"><default>false</default></key>
+              <key id="count" for="edge" attr.name="count" attr.type="int"><default>1</default></key>
+              <key id="redirect_status" for="edge" attr.name="status" attr.type="int"/>
               <graph id="trawl" edgedefault="directed">
 
             """)
-        for (url, info) in nodes {
-            guard let node = info else {
-                try out.write("    <node id=\"\(XMLText.escape(url))\"/>\n")
-                continue
+        for node in order {
+            let url = nodes.urls[Int(node)]
+            var line = "    <node id=\"\(XMLText.escape(url))\"><data key=\"host\">\(XMLText.escape(String(GraphNodes.host(of: url))))</data>"
+            if let info = nodes.infos[Int(node)] {
+                line += "<data key=\"fetched\">true</data>"
+                if let status = info.status { line += "<data key=\"status\">\(status)</data>" }
+                line += "<data key=\"depth\">\(info.depth)</data>"
+                if let title = info.title { line += "<data key=\"title\">\(XMLText.escape(title))</data>" }
+                if let type = info.contentType { line += "<data key=\"content_type\">\(XMLText.escape(type))</data>" }
+                line += "<data key=\"bytes\">\(info.bytes)</data>"
+                if let error = info.error { line += "<data key=\"error\">\(XMLText.escape(error))</data>" }
+                if let at = info.fetchedAt { line += "<data key=\"fetched_at\">\(Timestamp.rfc3339Milliseconds(at))</data>" }
             }
-            var line = "    <node id=\"\(XMLText.escape(url))\"><data key=\"fetched\">true</data>"
-            if let status = node.status { line += "<data key=\"status\">\(status)</data>" }
-            line += "<data key=\"depth\">\(node.depth)</data>"
-            if let title = node.title { line += "<data key=\"title\">\(XMLText.escape(title))</data>" }
             try out.write(line + "</node>\n")
         }
+        let cursor = try EdgeAttributeLog.Cursor(attributes)
         try edges.forEach { row in
+            let these = try cursor.attributes(of: row)
             try CSV.splitRow(row) { source, target in
                 try out.write("    <edge source=\"")
                 try out.write(source, escapedBy: XMLText.self)
                 try out.write("\" target=\"")
                 try out.write(target, escapedBy: XMLText.self)
-                try out.write("\"/>\n")
+                try out.write("\"><data key=\"kind\">link</data><data key=\"nofollow\">\(these.nofollow)</data>"
+                              + "<data key=\"count\">\(these.count)</data></edge>\n")
             }
+        }
+        for redirect in redirects {
+            try out.write("    <edge source=\"\(XMLText.escape(nodes.urls[Int(redirect.source)]))\" "
+                          + "target=\"\(XMLText.escape(nodes.urls[Int(redirect.target)]))\"><data key=\"kind\">redirect</data>"
+                          + "<data key=\"redirect_status\">\(redirect.status)</data></edge>\n")
         }
         try out.write("  </graph>\n</graphml>\n")
         try out.commit()
@@ -60,25 +81,34 @@ struct GraphWriter {
     func writeDOT(to path: String) throws {
         let out = try ChunkedWriter(path: path)
         try out.write("digraph trawl {\n  node [shape=box, fontsize=10];\n")
-        for (url, info) in nodes {
+        for node in order {
+            let url = nodes.urls[Int(node)]
             var attributes: [String] = []
-            if let node = info {
-                if let status = node.status { attributes.append("status=\(status)") }
-                attributes.append("depth=\(node.depth)")
-                if let status = node.status, status >= 400 { attributes.append("color=red") }
+            if let info = nodes.infos[Int(node)] {
+                if let status = info.status { attributes.append("status=\(status)") }
+                attributes.append("depth=\(info.depth)")
+                if let status = info.status, status >= 400 { attributes.append("color=red") }
+                if info.error != nil && info.status == nil { attributes.append("color=red") }
             } else {
                 attributes.append("style=dashed")
             }
             try out.write("  \(DOTID.quoted(url)) [\(attributes.joined(separator: ", "))];\n")
         }
+        let cursor = try EdgeAttributeLog.Cursor(attributes)
         try edges.forEach { row in
+            let these = try cursor.attributes(of: row)
             try CSV.splitRow(row) { source, target in
                 try out.write("  \"")
                 try out.write(source, escapedBy: DOTID.self)
                 try out.write("\" -> \"")
                 try out.write(target, escapedBy: DOTID.self)
-                try out.write("\";\n")
+                try out.write(these.nofollow ? "\" [kind=link, count=\(these.count), nofollow=true, style=dotted];\n"
+                                             : "\" [kind=link, count=\(these.count)];\n")
             }
+        }
+        for redirect in redirects {
+            try out.write("  \(DOTID.quoted(nodes.urls[Int(redirect.source)])) -> \(DOTID.quoted(nodes.urls[Int(redirect.target)])) "
+                          + "[kind=redirect, status=\(redirect.status), color=blue];\n")
         }
         try out.write("}\n")
         try out.commit()

@@ -25,6 +25,31 @@ struct JSONLineBuilder {
         text += value.isFinite ? String(value) : "null"
     }
 
+    /// `key` with an array of objects, each built by `build`.
+    mutating func addArray<Element>(_ key: String, _ elements: [Element], _ build: (Element, inout JSONLineBuilder) -> Void) {
+        appendKey(key)
+        text += "["
+        for (index, element) in elements.enumerated() {
+            if index > 0 { text += "," }
+            var object = JSONLineBuilder()
+            build(element, &object)
+            text += object.finish()
+        }
+        text += "]"
+    }
+
+    /// `key` with an object built by `build`, or null.
+    mutating func addObject<Value>(_ key: String, _ value: Value?, _ build: (Value, inout JSONLineBuilder) -> Void) {
+        appendKey(key)
+        guard let value else {
+            text += "null"
+            return
+        }
+        var object = JSONLineBuilder()
+        build(value, &object)
+        text += object.finish()
+    }
+
     mutating func finish() -> String {
         text += "}"
         return text

@@ -14,7 +14,7 @@ import Glibc
 /// claim ends. Immutable, so Sendable; dropping it releases the folder.
 public final class OutputFolder: Sendable {
     /// The files a crawl writes into its folder.
-    static let exportNames = ["pages.jsonl", "edges.csv", "graph.graphml", "graph.dot", "report.json"]
+    static let exportNames = ["pages.jsonl", "edges.csv", "graph.graphml", "graph.dot", "report.json"] + GraphTables.names
     static let lockName = ".trawl.lock"
     /// How many names `createUnique` tries: NAME, NAME-2 … NAME-100.
     static let uniqueAttempts = 100

@@ -64,6 +64,13 @@ struct SortedLines {
         return false
     }
 
+    /// A reader of the lines in order, when they are one file (not in
+    /// memory, not runs still to merge).
+    func fileReader() -> LineReader? {
+        if case .file(let file) = source { return file.reader() }
+        return nil
+    }
+
     /// Calls `body` with each line's bytes (without "\n"), in order.
     func forEach(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         switch source {

@@ -27,7 +27,9 @@ extension Frontier: CrawlFrontier {
     mutating func settle(_ outcome: PageOutcome, following: Bool, now: Duration) -> FrontierFeedback.Disposition {
         let disposition = FrontierFeedback.apply(outcome, to: &self, stopping: !following, now: now)
         if case .record = disposition, following {
-            for link in outcome.follow { discover(link.url, hostKey: link.hostKey, depth: outcome.job.depth + 1) }
+            for link in outcome.follow {
+                discover(link.url, hostKey: link.hostKey, depth: outcome.job.depth + 1, referrer: outcome.source)
+            }
         }
         return disposition
     }

@@ -48,11 +48,17 @@ public struct CrawlJob: Sendable, Equatable {
     /// and `attempt` are then the chain's first URL's.
     public let redirect: RedirectHop?
 
+    /// The page that linked the job's URL (for a hop, the chain's first
+    /// URL); nil for a seed and a robots.txt.
+    public let referrer: String?
+
     /// The URL whose pages.jsonl line this job ends in: the chain's first
     /// URL for a hop, else `url`.
     public var recordURL: String { redirect?.origin ?? url }
 
-    init(url: String, depth: Int, hostID: Int, kind: Kind = .page, attempt: Int = 0, redirect: RedirectHop? = nil) {
+    init(url: String, depth: Int, hostID: Int, kind: Kind = .page, attempt: Int = 0, redirect: RedirectHop? = nil,
+         referrer: String? = nil) {
+        self.referrer = referrer
         self.url = url
         self.depth = depth
         self.hostID = hostID

@@ -117,6 +117,9 @@ public struct Frontier: Sendable {
         var state: State
         let hostID: Int
         var attempt = 0
+        /// The page that linked it at `depth`; nil for a seed. Strings
+        /// share storage, so the links of one page cost one copy of its URL.
+        var referrer: String?
     }
 
     /// The URLs of one depth level, queued per host, with the hosts that can
@@ -182,10 +185,11 @@ public struct Frontier: Sendable {
         return false
     }
 
-    /// Records a link to `url` (already normalized) found at `depth`.
-    /// `hostKey` groups URLs for politeness (scheme://host:port).
+    /// Records a link to `url` (already normalized) found at `depth` on
+    /// the page `referrer` (nil for a seed). `hostKey` groups URLs for
+    /// politeness (scheme://host:port).
     @discardableResult
-    public mutating func discover(_ url: String, hostKey: String, depth: Int) -> DiscoveryOutcome {
+    public mutating func discover(_ url: String, hostKey: String, depth: Int, referrer: String? = nil) -> DiscoveryOutcome {
         if var entry = entries[url] {
             guard depth < entry.depth else { return .known }
             switch entry.state {
@@ -193,18 +197,19 @@ public struct Frontier: Sendable {
                 // A shorter path to a URL still waiting: move it up a level.
                 levels[entry.depth].pending -= 1
                 entry.depth = depth
+                entry.referrer = referrer
                 entries[url] = entry
                 enqueue(url, hostID: entry.hostID, depth: depth)
                 return .known
             case .beyondMaxDepth:
                 refusals.add(.maxDepth, -1)
-                return admit(url, hostID: entry.hostID, depth: depth)
+                return admit(url, hostID: entry.hostID, depth: depth, referrer: referrer)
             case .inFlight, .done, .refused:
                 // The depth gate guarantees a dispatched URL's depth is final.
                 return .known
             }
         }
-        return admit(url, hostID: internHost(hostKey), depth: depth)
+        return admit(url, hostID: internHost(hostKey), depth: depth, referrer: referrer)
     }
 
     /// The next job, or nil when none may start at `now` (time since the
@@ -289,7 +294,8 @@ public struct Frontier: Sendable {
             entry.attempt += 1
             entries[hop.origin] = entry
             if holdingHost { hosts[job.hostID].nextStart = max(hosts[job.hostID].nextStart, notBefore) }
-            hops.append((CrawlJob(url: job.url, depth: job.depth, hostID: job.hostID, attempt: entry.attempt, redirect: hop),
+            hops.append((CrawlJob(url: job.url, depth: job.depth, hostID: job.hostID, attempt: entry.attempt,
+                                  redirect: hop, referrer: job.referrer),
                          notBefore))
             release(job.hostID)
             return
@@ -336,7 +342,7 @@ public struct Frontier: Sendable {
             kind = .refusedRedirect("redirect from \(from) to \(follow.target) is refused by the \(refusal.rawValue) limit")
         }
         let hop = CrawlJob(url: follow.target, depth: entry.depth, hostID: hostID, kind: kind, attempt: entry.attempt,
-                           redirect: follow.hop)
+                           redirect: follow.hop, referrer: entry.referrer)
         hops.append((hop, nil))
     }
 
@@ -369,7 +375,8 @@ public struct Frontier: Sendable {
 
     // MARK: - Internals
 
-    private mutating func admit(_ url: String, hostID: Int, depth: Int) -> DiscoveryOutcome {
+    private mutating func admit(_ url: String, hostID: Int, depth: Int, referrer: String?) -> DiscoveryOutcome {
+        // Refused URLs keep no referrer: they are never recorded.
         if let maxDepth = limits.maxDepth, depth > maxDepth {
             entries[url] = Entry(depth: depth, state: .beyondMaxDepth, hostID: hostID)
             refusals.add(.maxDepth)
@@ -380,7 +387,7 @@ public struct Frontier: Sendable {
             refusals.add(refusal)
             return DiscoveryOutcome(refusal)
         }
-        entries[url] = Entry(depth: depth, state: .queued, hostID: hostID)
+        entries[url] = Entry(depth: depth, state: .queued, hostID: hostID, referrer: referrer)
         queued += 1
         enqueue(url, hostID: hostID, depth: depth)
         return .queued
@@ -422,7 +429,8 @@ public struct Frontier: Sendable {
             inFlight += 1
             dispatched += 1
             let kind = start(url, hostID: hostID, now: now)
-            return CrawlJob(url: url, depth: depth, hostID: hostID, kind: kind, attempt: entries[url]!.attempt)
+            let entry = entries[url]!
+            return CrawlJob(url: url, depth: depth, hostID: hostID, kind: kind, attempt: entry.attempt, referrer: entry.referrer)
         }
         return nil
     }
@@ -458,7 +466,7 @@ public struct Frontier: Sendable {
             hops.remove(at: index)
             let kind = start(job.url, hostID: job.hostID, now: now)
             return CrawlJob(url: job.url, depth: job.depth, hostID: job.hostID, kind: kind, attempt: job.attempt,
-                            redirect: job.redirect)
+                            redirect: job.redirect, referrer: job.referrer)
         }
         return nil
     }

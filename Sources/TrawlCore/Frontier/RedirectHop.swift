@@ -14,6 +14,8 @@ public struct RedirectHop: Sendable, Equatable {
     /// The URLs fetched so far, normalized, `origin` first; the hop's own
     /// URL is the job's `url`.
     public let fetched: [String]
+    /// The redirect status each URL of `fetched` answered with.
+    public let statuses: [Int]
     /// The chain's transfers so far, phase by phase. `--timeout` covers
     /// the whole chain, as curl's `--max-time` covers its redirects: a hop
     /// gets what `timings.total` left of it.
@@ -21,9 +23,10 @@ public struct RedirectHop: Sendable, Equatable {
     /// Wall time spent fetching the chain so far.
     public let wallMilliseconds: Double
 
-    public init(origin: String, fetched: [String], timings: FetchTimings, wallMilliseconds: Double) {
+    public init(origin: String, fetched: [String], statuses: [Int], timings: FetchTimings, wallMilliseconds: Double) {
         self.origin = origin
         self.fetched = fetched
+        self.statuses = statuses
         self.timings = timings
         self.wallMilliseconds = wallMilliseconds
     }

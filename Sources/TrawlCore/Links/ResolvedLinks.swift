@@ -10,6 +10,8 @@ public struct ResolvedLinks: Sendable {
         /// False for `rel=nofollow` links and for every link of a page whose
         /// `<meta name=robots>` says nofollow.
         public var follow: Bool
+        /// How many times the page links it (counted while kept).
+        public var count = 1
     }
 
     /// What one page may cost in links, whatever it holds: a 64 KB `<base
@@ -83,6 +85,7 @@ public struct ResolvedLinks: Sendable {
             let follow = !(pageNofollow || extracted.nofollow)
             if let existing = index[url.href] {
                 if follow { links[existing].follow = true }
+                links[existing].count += 1
                 continue
             }
             guard links.count < limits.maxLinks, keptBytes + length <= limits.maxLinkBytes else {

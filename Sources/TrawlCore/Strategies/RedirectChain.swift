@@ -25,6 +25,8 @@ struct RedirectChain {
     let url: String
     /// The URLs fetched so far, normalized, `url` first.
     private var visited: [WebURL]
+    /// The redirect status each URL of `visited` but the latest answered.
+    private var statuses: [Int] = []
     /// The timings of the hops before the current one, field by field.
     private var earlier = FetchTimings()
     /// Wall time of the hops fetched by earlier jobs of the chain.
@@ -47,6 +49,7 @@ struct RedirectChain {
         }
         self.init(policy: policy, url: hop.origin)
         visited = (hop.fetched + [job.url]).compactMap { WebURL($0) }
+        statuses = hop.statuses
         earlier = hop.timings
         earlierWallMilliseconds = hop.wallMilliseconds
     }
@@ -72,9 +75,10 @@ struct RedirectChain {
         var result = result
         let wall = earlierWallMilliseconds + wallMilliseconds
         guard nextHop(after: &result) != nil, let target = visited.last else {
-            return processor.outcome(for: job, result: result, wallMilliseconds: wall)
+            return processor.outcome(for: job, result: result, wallMilliseconds: wall, redirects: redirects)
         }
-        let hop = RedirectHop(origin: url, fetched: visited.dropLast().map(\.href), timings: earlier, wallMilliseconds: wall)
+        let hop = RedirectHop(origin: url, fetched: visited.dropLast().map(\.href), statuses: statuses, timings: earlier,
+                              wallMilliseconds: wall)
         return processor.redirectOutcome(for: job, follow: RedirectFollow(target: target.href, hostKey: target.origin, hop: hop))
     }
 
@@ -93,6 +97,7 @@ struct RedirectChain {
         switch policy.decide(chain: visited, status: response.status, location: response.header("location")) {
         case .follow(let next):
             earlier.add(response.timings)
+            statuses.append(response.status)
             visited.append(next)
             return next.href
         case .final:
@@ -104,6 +109,11 @@ struct RedirectChain {
     }
 
     private var hops: Int { max(visited.count - 1, 0) }
+
+    /// The redirects followed so far, for the page's record.
+    var redirects: [RedirectStep] {
+        zip(visited, statuses).map { RedirectStep(url: $0.href, status: $1) }
+    }
 
     private func finished(_ last: FetchResponse) -> FetchResponse {
         var response = last

@@ -11,6 +11,22 @@ public enum Timestamp {
         return Int64(now.tv_sec)
     }
 
+    /// Now, as milliseconds since the Unix epoch.
+    public static func nowMilliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
+
+    /// `milliseconds` since the epoch as RFC 3339 UTC with milliseconds,
+    /// `yyyy-MM-ddTHH:mm:ss.SSSZ`.
+    public static func rfc3339Milliseconds(_ milliseconds: Int64) -> String {
+        let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+        let fraction = Int(milliseconds - seconds * 1000)
+        let whole = iso8601UTC(seconds)
+        return whole.dropLast() + "." + pad(fraction, 3) + "Z"
+    }
+
     /// `seconds` since the epoch as `yyyy-MM-ddTHH:mm:ssZ`.
     public static func iso8601UTC(_ seconds: Int64) -> String {
         let days = Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400)

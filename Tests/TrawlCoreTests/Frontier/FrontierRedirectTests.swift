@@ -8,7 +8,7 @@ import TrawlFetch
 struct FrontierRedirectTests {
     private static func follow(_ job: CrawlJob, to target: String, hostKey: String) -> RedirectFollow {
         let fetched = (job.redirect?.fetched ?? []) + [job.url]
-        let hop = RedirectHop(origin: job.recordURL, fetched: fetched, timings: FetchTimings(), wallMilliseconds: 0)
+        let hop = RedirectHop(origin: job.recordURL, fetched: fetched, statuses: fetched.map { _ in 301 }, timings: FetchTimings(), wallMilliseconds: 0)
         return RedirectFollow(target: target, hostKey: hostKey, hop: hop)
     }
 

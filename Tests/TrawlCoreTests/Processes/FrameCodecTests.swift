@@ -20,8 +20,11 @@ extension Processes {
             #expect(try FrameCodec.encode(.status(ShardStatus(idle: true, batchesReceived: 5, minPendingDepth: nil, pagesDone: 300)))
                 == [0, 0, 0, 6, 0x13, 1, 10, 0, 0xd8, 0x04])
             #expect(try FrameCodec.encode(.failed("é")) == [0, 0, 0, 4, 0x14, 2, 0xc3, 0xa9])
+            // url "u", hostKey "h", depth 2 (zigzag 4), no referrer; then one with referrer "r"
             #expect(try FrameCodec.encode(.links([DiscoveredURL(url: "u", hostKey: "h", depth: 2)]))
-                == [0, 0, 0, 7, 0x11, 1, 1, 0x75, 1, 0x68, 4])
+                == [0, 0, 0, 8, 0x11, 1, 1, 0x75, 1, 0x68, 4, 0])
+            #expect(try FrameCodec.encode(.links([DiscoveredURL(url: "u", hostKey: "h", depth: 2, referrer: "r")]))
+                == [0, 0, 0, 10, 0x11, 1, 1, 0x75, 1, 0x68, 4, 1, 1, 0x72])
         }
 
         @Test(arguments: ShardMessageSamples.all)

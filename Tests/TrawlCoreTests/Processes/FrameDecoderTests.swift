@@ -105,8 +105,8 @@ extension Processes {
                 // A hostile element count is refused before anything is reserved.
                 ([0, 0, 0, 10, 0x02, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40],
                  "malformed frame: 'url count' claims 4611686018427387904 but only 0 bytes follow it in discover message at byte 1 of a 10-byte payload"),
-                ([0, 0, 0, 5, 0x02, 1, 1, 0x61, 1],
-                 "malformed frame: 'hostKey' claims 1 but only 0 bytes follow it in discover message at byte 4 of a 5-byte payload"),
+                ([0, 0, 0, 6, 0x02, 1, 1, 0x61, 3, 0x62],
+                 "malformed frame: 'hostKey' claims 3 but only 1 bytes follow it in discover message at byte 4 of a 6-byte payload"),
                 ([0, 0, 0, 9, 0x12, 0, 0, 0, 0, 0, 0, 0, 0],
                  "malformed frame: truncated field 'elapsedMilliseconds' (needs 8 bytes, 2 left) in page message at byte 7 of a 9-byte payload"),
             ]

@@ -48,7 +48,7 @@ extension Processes {
             }
             #expect(page.source == job.url)
             #expect(page.edgeTargets == [ownLink, foreignLink])
-            #expect(links == [DiscoveredURL(url: foreignLink, hostKey: Self.foreignHost[0], depth: 1)])
+            #expect(links == [DiscoveredURL(url: foreignLink, hostKey: Self.foreignHost[0], depth: 1, referrer: job.url)])
             #expect(frontier.next(at: .zero)?.url == ownLink)
             // Found again, one level deeper: the owner already knows better.
             let second = outcome(of: CrawlJob(url: ownLink, depth: 1, hostID: 1), links: [foreignLink])

@@ -27,7 +27,7 @@ struct ShardFrontier: Sendable {
 
     /// A `discover` batch: seeds or links another shard found for ours.
     mutating func receive(_ urls: [DiscoveredURL]) {
-        for url in urls { frontier.discover(url.url, hostKey: url.hostKey, depth: url.depth) }
+        for url in urls { frontier.discover(url.url, hostKey: url.hostKey, depth: url.depth, referrer: url.referrer) }
         batchesReceived += 1
     }
 
@@ -57,7 +57,8 @@ struct ShardFrontier: Sendable {
         }
         pagesDone += 1
         var messages: [ShardMessage] = [
-            .page(PageMessage(record: outcome.record, source: outcome.source, edgeTargets: outcome.edgeTargets)),
+            .page(PageMessage(record: outcome.record, source: outcome.source, edgeTargets: outcome.edgeTargets,
+                              edgeAttributes: outcome.edgeAttributes)),
         ]
         guard following else { return messages }
         let depth = outcome.job.depth + 1
@@ -65,14 +66,14 @@ struct ShardFrontier: Sendable {
         for link in outcome.follow {
             let owner = map.shard(ofHostKey: link.hostKey)
             if owner == shard {
-                frontier.discover(link.url, hostKey: link.hostKey, depth: depth)
+                frontier.discover(link.url, hostKey: link.hostKey, depth: depth, referrer: outcome.source)
                 continue
             }
             // Sent even when deeper than --max-depth: the owner counts it
             // as refused, so the report's counts match a one-process run.
             if let sent = routed[link.url], sent <= depth { continue }
             routed[link.url] = depth
-            foreign.append(DiscoveredURL(url: link.url, hostKey: link.hostKey, depth: depth))
+            foreign.append(DiscoveredURL(url: link.url, hostKey: link.hostKey, depth: depth, referrer: outcome.source))
         }
         for batch in DiscoveredURL.batches(foreign) { messages.append(.links(batch)) }
         return messages

@@ -19,7 +19,7 @@ import TrawlFetch
 ///
 /// Fields, in order:
 /// - configure: data · discover, links: array of (url string, hostKey string,
-///   depth int) · depthCeiling: int · stop: nothing · failed: string
+///   depth int, referrer optional string) · depthCeiling: int · stop: nothing · failed: string
 /// - status: idle bool, batchesReceived int, minPendingDepth optional int,
 ///   pagesDone int
 /// - bodyBudget: limitBytes, stalls, peakBytes ints
@@ -29,8 +29,11 @@ import TrawlFetch
 ///   string, bytes int, depth int, elapsedMilliseconds double, error,
 ///   errorDetail, title optional strings, outlinks, retries, linksTooLong,
 ///   linksOverLimit, regexTimeouts, credentialsStripped ints, titleLength
-///   optional int, parseLimited bool, source string, edgeTargets array of
-///   strings
+///   optional int, parseLimited bool, fetchedAt optional int, referrer
+///   optional string, redirects array of (url string, status int), timings
+///   presence byte then dns, connect, tls, firstByte, total doubles, etag,
+///   lastModified optional strings, source string, edgeTargets array of
+///   strings, edgeAttributes array of (count int, nofollow bool)
 ///
 /// Decoding never trusts the bytes: a bad type, a truncated field, a length
 /// over the cap, an overflowing varint, invalid UTF-8 or trailing bytes all
@@ -232,17 +235,20 @@ public enum FrameCodec {
             writer.string(url.url)
             writer.string(url.hostKey)
             writer.int(url.depth)
+            writer.optional(url.referrer)
         }
     }
 
     private static func readURLs(_ reader: inout WireReader) throws(TrawlError) -> [DiscoveredURL] {
-        // Each element takes at least 3 bytes (two empty strings, a 0).
-        let count = try reader.count("url count", minimumElementSize: 3)
+        // Each element takes at least 4 bytes (two empty strings, a 0, an
+        // absent referrer).
+        let count = try reader.count("url count", minimumElementSize: 4)
         var urls: [DiscoveredURL] = []
         urls.reserveCapacity(count)
         for _ in 0..<count {
             urls.append(DiscoveredURL(url: try reader.string("url"), hostKey: try reader.string("hostKey"),
-                                      depth: try reader.int("depth", in: depths)))
+                                      depth: try reader.int("depth", in: depths),
+                                      referrer: try reader.optionalString("referrer")))
         }
         return urls
     }
@@ -267,13 +273,31 @@ public enum FrameCodec {
         writer.int(record.credentialsStripped)
         writer.optional(record.titleLength)
         writer.bool(record.parseLimited)
+        writer.optional(record.fetchedAt.map(Int.init))
+        writer.optional(record.referrer)
+        writer.count(record.redirects.count)
+        for hop in record.redirects {
+            writer.string(hop.url)
+            writer.int(hop.status)
+        }
+        writer.bool(record.timings != nil)
+        if let timings = record.timings {
+            for value in [timings.dns, timings.connect, timings.tls, timings.firstByte, timings.total] { writer.double(value) }
+        }
+        writer.optional(record.etag)
+        writer.optional(record.lastModified)
         writer.string(page.source)
         writer.count(page.edgeTargets.count)
         for target in page.edgeTargets { writer.string(target) }
+        writer.count(page.edgeAttributes.count)
+        for attributes in page.edgeAttributes {
+            writer.int(attributes.count)
+            writer.bool(attributes.nofollow)
+        }
     }
 
     private static func readPage(_ reader: inout WireReader) throws(TrawlError) -> PageMessage {
-        let record = PageRecord(
+        var record = PageRecord(
             url: try reader.string("url"),
             finalURL: try reader.string("finalURL"),
             status: try Self.checked(try reader.optionalInt("status"), "status", in: 0...999),
@@ -293,11 +317,35 @@ public enum FrameCodec {
             titleLength: try Self.checked(try reader.optionalInt("titleLength"), "titleLength", in: 0...Int.max),
             parseLimited: try reader.bool("parseLimited")
         )
+        record.fetchedAt = try reader.optionalInt("fetchedAt").map(Int64.init)
+        record.referrer = try reader.optionalString("referrer")
+        let hops = try reader.count("redirects count", minimumElementSize: 2)
+        for _ in 0..<hops {
+            record.redirects.append(RedirectStep(url: try reader.string("redirect url"),
+                                                 status: try reader.int("redirect status", in: 0...999)))
+        }
+        if try reader.bool("timings") {
+            record.timings = PageTimings(dns: try reader.double("dns"), connect: try reader.double("connect"),
+                                         tls: try reader.double("tls"), firstByte: try reader.double("firstByte"),
+                                         total: try reader.double("total"))
+        }
+        record.etag = try reader.optionalString("etag")
+        record.lastModified = try reader.optionalString("lastModified")
         let source = try reader.string("source")
         let count = try reader.count("edgeTargets count")
         var targets: [String] = []
         targets.reserveCapacity(count)
         for _ in 0..<count { targets.append(try reader.string("edgeTarget")) }
-        return PageMessage(record: record, source: source, edgeTargets: targets)
+        let attributeCount = try reader.count("edgeAttributes count", minimumElementSize: 2)
+        guard attributeCount == 0 || attributeCount == count else {
+            throw reader.failure("\(attributeCount) edge attributes for \(count) edge targets")
+        }
+        var attributes: [EdgeAttributes] = []
+        attributes.reserveCapacity(attributeCount)
+        for _ in 0..<attributeCount {
+            attributes.append(EdgeAttributes(count: try reader.int("edge count", in: 1...Int(Int32.max)),
+                                             nofollow: try reader.bool("nofollow")))
+        }
+        return PageMessage(record: record, source: source, edgeTargets: targets, edgeAttributes: attributes)
     }
 }

@@ -9,11 +9,14 @@ public struct DiscoveredURL: Equatable, Sendable {
     public var hostKey: String
     /// Shortest known link distance from a seed.
     public var depth: Int
+    /// The page it was found on; nil for a seed.
+    public var referrer: String?
 
-    public init(url: String, hostKey: String, depth: Int) {
+    public init(url: String, hostKey: String, depth: Int, referrer: String? = nil) {
         self.url = url
         self.hostKey = hostKey
         self.depth = depth
+        self.referrer = referrer
     }
 }
 
@@ -30,7 +33,7 @@ extension DiscoveredURL {
         var current: [DiscoveredURL] = []
         var bytes = 0
         for url in urls {
-            let size = url.url.utf8.count + url.hostKey.utf8.count + 16
+            let size = url.url.utf8.count + url.hostKey.utf8.count + (url.referrer?.utf8.count ?? 0) + 16
             if !current.isEmpty && bytes + size > maxBytes {
                 batches.append(current)
                 current = []
@@ -70,11 +73,14 @@ public struct PageMessage: Equatable, Sendable {
     public var source: String
     /// The distinct in-scope (or, with `--edges all`, all) link targets.
     public var edgeTargets: [String]
+    /// Parallel to `edgeTargets`, or empty when every one is `.single`.
+    public var edgeAttributes: [EdgeAttributes]
 
-    public init(record: PageRecord, source: String, edgeTargets: [String]) {
+    public init(record: PageRecord, source: String, edgeTargets: [String], edgeAttributes: [EdgeAttributes] = []) {
         self.record = record
         self.source = source
         self.edgeTargets = edgeTargets
+        self.edgeAttributes = edgeAttributes
     }
 }
 
