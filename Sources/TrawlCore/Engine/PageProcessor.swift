@@ -171,6 +171,7 @@ public struct PageProcessor: Sendable {
         record.credentialsStripped = resolved.credentialsStripped
         var edgeTargets: [String] = []
         var edgeAttributes: [EdgeAttributes] = []
+        var keepsAttributes = false
         var follow: [(url: String, hostKey: String)] = []
         edgeTargets.reserveCapacity(resolved.links.count)
         for link in resolved.links {
@@ -182,10 +183,11 @@ public struct PageProcessor: Sendable {
                 let attributes = EdgeAttributes(count: link.count, nofollow: !link.follow)
                 // Kept only once a target differs from `.single`, so a page
                 // of plain links carries no second array.
-                if attributes != .single && edgeAttributes.isEmpty {
+                if attributes != .single && !keepsAttributes {
+                    keepsAttributes = true
                     edgeAttributes = Array(repeating: .single, count: edgeTargets.count)
                 }
-                if !edgeAttributes.isEmpty { edgeAttributes.append(attributes) }
+                if keepsAttributes { edgeAttributes.append(attributes) }
                 edgeTargets.append(href)
             }
             if inScope && link.follow && links.mayFetch(href) { follow.append((href, link.url.origin)) }
