@@ -10,7 +10,7 @@ func sampleRun(_ mode: CrawlOptions.Mode, _ concurrency: Int, _ index: Int, page
         pages: 60, bytes: 6_000_000, elapsedSeconds: 2, pagesPerSecond: pagesPerSecond, megabytesPerSecond: 3,
         latencyMs: LatencySummary(milliseconds: [10, 20, 30]), cpuUserSeconds: 1, cpuSystemSeconds: 0.5,
         cpuSecondsPer1000Pages: 25, peakRSSBytes: 50 << 20, peakThreads: 5, processes: 1, voluntaryContextSwitches: 10,
-        involuntaryContextSwitches: 2, errors: 0, edges: 120, edgeSetSHA256: sha, serverCPUSeconds: 0.25)
+        involuntaryContextSwitches: 2, errors: 5, transportErrors: 2, httpErrors: 3, edges: 120, edgeSetSHA256: sha, serverCPUSeconds: 0.25)
 }
 
 struct SpreadTests {

@@ -7,7 +7,7 @@ enum ResultsCSV {
         "workload", "mode", "concurrency", "repeat", "succeeded", "failure", "pages", "bytes", "elapsed_s", "pages_per_s",
         "mb_per_s", "latency_p50_ms", "latency_p90_ms", "latency_p99_ms", "latency_max_ms", "cpu_user_s", "cpu_sys_s",
         "cpu_s_per_1000_pages", "peak_rss_bytes", "peak_threads", "processes", "voluntary_ctx_switches",
-        "involuntary_ctx_switches", "errors", "edges", "edge_set_sha256", "server_cpu_s",
+        "involuntary_ctx_switches", "errors", "transport_errors", "http_errors", "edges", "edge_set_sha256", "server_cpu_s",
     ]
 
     static func render(_ results: CompareResults) -> String {
@@ -21,7 +21,7 @@ enum ResultsCSV {
                     number(run.latencyMs.p50), number(run.latencyMs.p90), number(run.latencyMs.p99), number(run.latencyMs.max),
                     number(run.cpuUserSeconds), number(run.cpuSystemSeconds), number(run.cpuSecondsPer1000Pages),
                     "\(run.peakRSSBytes)", "\(run.peakThreads)", "\(run.processes)", "\(run.voluntaryContextSwitches)",
-                    "\(run.involuntaryContextSwitches)", "\(run.errors)", "\(run.edges)", run.edgeSetSHA256,
+                    "\(run.involuntaryContextSwitches)", "\(run.errors)", "\(run.transportErrors)", "\(run.httpErrors)", "\(run.edges)", run.edgeSetSHA256,
                     run.serverCPUSeconds.map(number) ?? "",
                 ]
                 lines.append(fields.map(CSV.field).joined(separator: ","))

@@ -2,7 +2,7 @@
 /// terminal and report.md lay the same rows out their own way.
 struct SummaryTable {
     static let header = ["mode", "conc", "pages/s", "MB/s", "p50 ms", "p99 ms", "CPU s/1k pages", "peak RSS MiB",
-                         "threads", "ctx sw (vol/invol)", "errors", "runs"]
+                         "threads", "ctx sw (vol/invol)", "net errors", "http errors", "runs"]
 
     let rows: [[String]]
 
@@ -24,7 +24,8 @@ struct SummaryTable {
                     Self.ranged(summary.peakRSSBytes.map { Spread(min: $0.min / 1_048_576, median: $0.median / 1_048_576, max: $0.max / 1_048_576) }, digits: 1),
                     Self.median(summary.peakThreads, digits: 0),
                     "\(Self.median(summary.voluntaryContextSwitches, digits: 0))/\(Self.median(summary.involuntaryContextSwitches, digits: 0))",
-                    Self.median(summary.errors, digits: 0),
+                    Self.median(summary.transportErrors, digits: 0),
+                    Self.median(summary.httpErrors, digits: 0),
                     summary.failedRuns == 0 ? "\(good)" : "\(good) ok, \(summary.failedRuns) failed",
                 ])
             }

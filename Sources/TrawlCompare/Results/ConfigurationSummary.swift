@@ -18,13 +18,15 @@ public struct ConfigurationSummary: Sendable, Codable, Equatable {
     public var voluntaryContextSwitches: Spread?
     public var involuntaryContextSwitches: Spread?
     public var errors: Spread?
+    public var transportErrors: Spread?
+    public var httpErrors: Spread?
     public var serverCPUSeconds: Spread?
 
     enum CodingKeys: String, CodingKey {
         case configuration, runs, failedRuns, pagesPerSecond, megabytesPerSecond
         case latencyP50Ms, latencyP90Ms, latencyP99Ms, latencyMaxMs
         case cpuUserSeconds, cpuSystemSeconds, cpuSecondsPer1000Pages, peakThreads
-        case voluntaryContextSwitches, involuntaryContextSwitches, errors
+        case voluntaryContextSwitches, involuntaryContextSwitches, errors, transportErrors, httpErrors
         case serverCPUSeconds = "serverCpuSeconds"
         case peakRSSBytes = "peakRssBytes"
     }
@@ -50,6 +52,8 @@ public struct ConfigurationSummary: Sendable, Codable, Equatable {
         voluntaryContextSwitches = spread { Double($0.voluntaryContextSwitches) }
         involuntaryContextSwitches = spread { Double($0.involuntaryContextSwitches) }
         errors = spread { Double($0.errors) }
+        transportErrors = spread { Double($0.transportErrors) }
+        httpErrors = spread { Double($0.httpErrors) }
         serverCPUSeconds = Spread(good.compactMap(\.serverCPUSeconds))
     }
 }

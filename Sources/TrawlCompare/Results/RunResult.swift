@@ -28,6 +28,10 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var involuntaryContextSwitches: Int
     /// Failed fetches of any class.
     public var errors: Int
+    /// Of `errors`: the network's (dns, connect, timeout, tls, reset, …),
+    /// and HTTP error statuses, which a generated web serves by design.
+    public var transportErrors: Int
+    public var httpErrors: Int
     public var edges: Int
     public var edgeSetSHA256: String
     /// CPU the generated web's server spent during the run (it shares the
@@ -40,7 +44,7 @@ public struct RunResult: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case run, exitStatus, failure, pages, bytes, elapsedSeconds, pagesPerSecond, megabytesPerSecond, latencyMs
         case cpuUserSeconds, cpuSystemSeconds, cpuSecondsPer1000Pages, peakThreads, processes
-        case voluntaryContextSwitches, involuntaryContextSwitches, errors, edges
+        case voluntaryContextSwitches, involuntaryContextSwitches, errors, transportErrors, httpErrors, edges
         case serverCPUSeconds = "serverCpuSeconds"
         case peakRSSBytes = "peakRssBytes"
         case edgeSetSHA256 = "edgeSetSha256"
@@ -72,6 +76,9 @@ extension RunResult {
         voluntaryContextSwitches = usage?.voluntaryContextSwitches ?? report?.resources.voluntaryContextSwitches ?? 0
         involuntaryContextSwitches = usage?.involuntaryContextSwitches ?? report?.resources.involuntaryContextSwitches ?? 0
         errors = report?.errors.values.reduce(0, +) ?? 0
+        let kinds = report.map { RunReport.errorKinds(of: $0.errors) } ?? [:]
+        transportErrors = kinds[ErrorClass.Kind.transport.rawValue] ?? 0
+        httpErrors = kinds[ErrorClass.Kind.http.rawValue] ?? 0
         edges = report?.edgeSet.edges ?? 0
         edgeSetSHA256 = report?.edgeSet.sha256 ?? ""
         self.serverCPUSeconds = serverCPUSeconds

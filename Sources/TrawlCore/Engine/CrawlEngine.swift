@@ -70,6 +70,7 @@ public enum CrawlEngine {
                 peakThreads: max(counters.update { $0.peakThreads }, ResourceUsage.currentThreadCount()),
                 peakTreeResidentBytes: counters.update { $0.peakTreeResidentBytes }),
             edgeSet: edgeSet)
+        report.errorKinds = RunReport.errorKinds(of: drive.errors)
         report.retries = drive.retries
         report.refused = drive.refusals.byName
         if drive.linksTooLong > 0 { report.linksDropped["max-url-length"] = drive.linksTooLong }

@@ -54,6 +54,24 @@ public enum ErrorClass: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// What kind of failure a class is, for the report: the network or the
+    /// server's bytes (transport), an HTTP error status the server chose
+    /// (a generated web's designed 404s are these), or a rule of the crawl
+    /// that stopped the fetch (robots.txt, redirect and trap limits).
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case transport, http, policy
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .http4xx, .http5xx: .http
+        case .robotsDisallowed, .robotsUnavailable, .refusedRedirect, .outOfScopeRedirect, .tooManyRedirects,
+             .redirectLoop, .addressRefused: .policy
+        case .dns, .connect, .timeout, .tls, .reset, .tooLarge, .unsupportedScheme, .badResponse, .badEncoding, .other:
+            .transport
+        }
+    }
+
     init?(status: Int) {
         switch status {
         case 400..<500: self = .http4xx

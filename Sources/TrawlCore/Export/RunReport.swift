@@ -73,6 +73,19 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var bytes: Int
     public var statusHistogram: [String: Int]
     public var errors: [String: Int]
+    /// `errors` by kind (`ErrorClass.Kind`): transport failures apart
+    /// from HTTP error statuses and from pages the crawl's rules stopped.
+    /// Optional only so that reports written before it still decode.
+    public var errorKinds: [String: Int]?
+
+    /// `errors` summed by kind, every kind present.
+    public static func errorKinds(of errors: [String: Int]) -> [String: Int] {
+        var kinds = Dictionary(uniqueKeysWithValues: ErrorClass.Kind.allCases.map { ($0.rawValue, 0) })
+        for (name, count) in errors {
+            kinds[(ErrorClass(rawValue: name) ?? .other).kind.rawValue, default: 0] += count
+        }
+        return kinds
+    }
     /// Retries of transient failures over all pages (see pages.jsonl's
     /// `retries`).
     public var retries: Int = 0
@@ -143,7 +156,11 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var summary: String {
         func fmt(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
         let statuses = statusHistogram.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-        let errorText = errors.isEmpty ? "none" : errors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let errorText = errors.isEmpty ? "none" : ErrorClass.Kind.allCases.compactMap { kind -> String? in
+            let these = errors.filter { (ErrorClass(rawValue: $0.key) ?? .other).kind == kind }.sorted { $0.key < $1.key }
+            guard !these.isEmpty else { return nil }
+            return "\(kind.rawValue) \(these.reduce(0) { $0 + $1.value }) (" + these.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+        }.joined(separator: "; ")
         return """
             \(endText) — mode \(modeText), concurrency \(settings.concurrency)
               pages      \(pages) in \(fmt(elapsedSeconds, 2)) s = \(fmt(pagesPerSecond)) pages/s, \(fmt(Double(bytes) / 1_048_576, 1)) MiB
