@@ -12,7 +12,7 @@ extension GraphSummary {
         var lines: [String] = []
         var counts = TextTable(.left, .right, .left)
         counts.add("nodes", "\(nodeCount)", "\(fetchedCount) fetched")
-        counts.add("edges", "\(edgeCount)", "\(linkEdgeCount) links, \(redirectEdgeCount) redirect hops (\(sharedEdgeCount) of them also links)")
+        counts.add("edges", "\(edgeCount)", "\(linkEdgeCount) links, \(redirectEdgeCount) redirect hops (\(sharedEdgeCount) also a link)")
         lines += counts.lines(indent: "")
 
         lines.append("")
@@ -32,7 +32,7 @@ extension GraphSummary {
         lines.append("")
         lines.append("top \(topByInDegree.count) pages by in-degree")
         var inDegreeTable = TextTable(.right, .left)
-        inDegreeTable.add("in", "url")
+        inDegreeTable.add("in-degree", "url")
         for page in topByInDegree { inDegreeTable.add("\(page.value)", page.url) }
         lines += inDegreeTable.lines()
 
@@ -71,9 +71,13 @@ extension GraphSummary {
             let pages = link.referrers.count
             lines.append("  \(link.reason.padding(toLength: 5, withPad: " ", startingAt: 0)) \(link.url)  (\(pages) page\(pages == 1 ? "" : "s"))")
             for referrer in link.referrers.prefix(referrerLimit) { lines.append("        \(referrer)") }
-            if pages > referrerLimit { lines.append("        ... and \(pages - referrerLimit) more") }
+            if pages > referrerLimit {
+                lines.append("        ... and \(pages - referrerLimit) more page\(pages - referrerLimit == 1 ? "" : "s")")
+            }
         }
-        if brokenLinks.count > limit { lines.append("  ... and \(brokenLinks.count - limit) more") }
+        if brokenLinks.count > limit {
+            lines.append("  ... and \(brokenLinks.count - limit) more failed URL\(brokenLinks.count - limit == 1 ? "" : "s")")
+        }
         return lines
     }
 }

@@ -1,6 +1,7 @@
 /// A JSON document whose objects keep their keys in the order written, so
 /// `trawl graph --json` reads the same on every run (JSONSerialization and
-/// JSONEncoder promise no order). Written with two-space indentation.
+/// JSONEncoder promise no order). Written with two-space indentation, an
+/// object of only plain values on one line.
 enum JSONValue: Sendable {
     case object([(String, JSONValue)])
     case array([JSONValue])
@@ -11,6 +12,13 @@ enum JSONValue: Sendable {
 
     static func optional(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
     static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+
+    private var isScalar: Bool {
+        switch self {
+        case .object, .array: false
+        case .string, .int, .double, .null: true
+        }
+    }
 
     var serialized: String {
         var text = ""
@@ -23,6 +31,19 @@ enum JSONValue: Sendable {
         switch self {
         case .object(let members):
             guard !members.isEmpty else { text += "{}"; return }
+            if members.allSatisfy({ $0.1.isScalar }) {
+                // A record of plain values (a histogram bucket, a top-list
+                // row) reads best on one line.
+                text += "{"
+                for (index, (key, value)) in members.enumerated() {
+                    if index > 0 { text += ", " }
+                    Self.writeString(key, to: &text)
+                    text += ": "
+                    value.write(to: &text, indent: inner)
+                }
+                text += "}"
+                return
+            }
             text += "{\n"
             for (index, (key, value)) in members.enumerated() {
                 text += inner

@@ -20,7 +20,10 @@ struct TextTable {
                 if column == row.count - 1 && alignments[column] == .left { return cell }
                 return alignments[column] == .right ? padding + cell : cell + padding
             }
-            return indent + cells.joined(separator: "  ")
+            // An empty last cell (a bar of no marks) leaves no trailing spaces.
+            var line = indent + cells.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            return line
         }
     }
 }
