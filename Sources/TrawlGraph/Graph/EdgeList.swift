@@ -19,18 +19,17 @@ public struct EdgeList: Sendable, Equatable {
 
     mutating func reserveCapacity(_ count: Int) { keys.reserveCapacity(count) }
 
-    /// Sorted by source then target, each edge once.
-    func sortedDistinct() -> [UInt64] {
+    /// Sorts by source then target and drops repeats, in place: the list
+    /// can be most of the summary's memory, so it is never copied.
+    mutating func sortAndDeduplicate() {
         // edges-ids.csv arrives sorted; checking is cheaper than sorting.
-        var sorted = keys
-        if !Self.isSorted(sorted) { sorted.sort() }
+        if !Self.isSorted(keys) { keys.sort() }
         var kept = 0
-        for key in sorted where kept == 0 || sorted[kept - 1] != key {
-            sorted[kept] = key
+        for index in keys.indices where kept == 0 || keys[kept - 1] != keys[index] {
+            keys[kept] = keys[index]
             kept += 1
         }
-        sorted.removeLast(sorted.count - kept)
-        return sorted
+        keys.removeLast(keys.count - kept)
     }
 
     private static func isSorted(_ keys: [UInt64]) -> Bool {

@@ -19,8 +19,12 @@ public struct LinkGraph: Sendable {
 
     public var edgeCount: Int { targets.count }
 
-    public init(nodeCount: Int, links: EdgeList, redirects: EdgeList) {
-        let links = links.sortedDistinct(), redirects = redirects.sortedDistinct()
+    /// Consumes the lists, which it sorts in place: pass them with
+    /// `consume` so a large crawl's edges are not held twice.
+    public init(nodeCount: Int, links: consuming EdgeList, redirects: consuming EdgeList) {
+        links.sortAndDeduplicate()
+        redirects.sortAndDeduplicate()
+        let links = links.keys, redirects = redirects.keys
         var offsets = [Int](repeating: 0, count: nodeCount + 1)
         var targets: [Int32] = []
         targets.reserveCapacity(links.count + redirects.count)

@@ -22,7 +22,7 @@ public struct CrawlFolder: Sendable {
         let redirects = FileManager.default.fileExists(atPath: redirectsPath)
             ? try RedirectsFile.read(Self.bytes(redirectsPath), nodes: nodes, fileName: redirectsPath)
             : EdgeList()
-        return (nodes, LinkGraph(nodeCount: nodes.count, links: links, redirects: redirects))
+        return (nodes, LinkGraph(nodeCount: nodes.count, links: consume links, redirects: consume redirects))
     }
 
     private func file(_ name: String) -> String {
