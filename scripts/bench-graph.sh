@@ -63,12 +63,14 @@ fi
 
 swift build -c release --product trawl 2>&1 | tail -1 >&2
 ls -l "$OUT" | awk 'NR > 1 { printf "  %-14s %6.1f MB\n", $9, $5 / 1e6 }' >&2
+TIMES=$(mktemp)
+trap 'rm -f "$TIMES"' EXIT
 for run in $(seq "$REPEAT"); do
-    /usr/bin/time -v "$BIN" graph "$OUT" >/dev/null 2>"$OUT/time.txt" || { cat "$OUT/time.txt" >&2; exit 1; }
+    /usr/bin/time -v "$BIN" graph "$OUT" >/dev/null 2>"$TIMES" || { cat "$TIMES" >&2; exit 1; }
     awk -v run="$run" '
         /Elapsed \(wall clock\)/ { n = split($NF, t, ":"); wall = (n == 3 ? t[1] * 3600 + t[2] * 60 + t[3] : t[1] * 60 + t[2]) }
         /Maximum resident set size/ { rss = $NF / 1024 }
         /User time/ { user = $NF } /System time/ { sys = $NF }
         END { printf "run %d: wall %.2f s  user %.2f s  sys %.2f s  peak RSS %.1f MiB\n", run, wall, user, sys, rss }
-    ' "$OUT/time.txt"
+    ' "$TIMES"
 done

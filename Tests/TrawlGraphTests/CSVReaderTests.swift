@@ -4,12 +4,13 @@ import Testing
 struct CSVReaderTests {
     /// Every record of `text`, decoded, with the line each starts on.
     static func records(_ text: String) throws -> [(line: Int, fields: [String])] {
-        var reader = CSVReader(bytes: Array(text.utf8), fileName: "test.csv")
-        var records: [(Int, [String])] = []
-        while try reader.nextRecord() {
-            records.append((reader.recordLine, reader.fields.indices.map(reader.string)))
+        try CSVReader.withReader(over: Array(text.utf8), fileName: "test.csv") { reader in
+            var records: [(Int, [String])] = []
+            while try reader.nextRecord() {
+                records.append((reader.recordLine, reader.fields.indices.map(reader.string)))
+            }
+            return records
         }
-        return records
     }
 
     static func error(_ text: String) -> GraphError? {
@@ -71,15 +72,17 @@ struct CSVReaderTests {
     }
 
     @Test func integersAreDecimalDigitsOnly() throws {
-        var reader = CSVReader(bytes: Array("12,,x7,-1,99999999999999999999\n".utf8), fileName: "n.csv")
-        #expect(try reader.nextRecord())
-        #expect(try reader.integer(0, column: "id") == 12)
-        #expect(try reader.integer(1, column: "status") == nil)
-        #expect(throws: GraphError.self) { try reader.integer(2, column: "status") }
-        #expect(throws: GraphError.self) { try reader.integer(3, column: "status") }
-        let error = #expect(throws: GraphError.self) { try reader.integer(4, column: "bytes") }
-        #expect(error?.message == "n.csv line 1: bytes '99999999999999999999' is too large")
-        let empty = #expect(throws: GraphError.self) { try reader.requiredInteger(1, column: "source_id") }
-        #expect(empty?.message == "n.csv line 1: source_id is empty")
+        try CSVReader.withReader(over: Array("12,,x7,-1,99999999999999999999\n".utf8), fileName: "n.csv") { (reader: inout CSVReader) throws in
+            #expect(try reader.nextRecord())
+            #expect(try reader.integer(0, column: "id") == 12)
+            #expect(try reader.integer(1, column: "status") == nil)
+            let letter = #expect(throws: GraphError.self) { _ = try reader.integer(2, column: "status") }
+            #expect(letter?.message == "n.csv line 1: status 'x7' is not a non-negative integer")
+            #expect(throws: GraphError.self) { _ = try reader.integer(3, column: "status") }
+            let error = #expect(throws: GraphError.self) { _ = try reader.integer(4, column: "bytes") }
+            #expect(error?.message == "n.csv line 1: bytes '99999999999999999999' is too large")
+            let empty = #expect(throws: GraphError.self) { _ = try reader.requiredInteger(1, column: "source_id") }
+            #expect(empty?.message == "n.csv line 1: source_id is empty")
+        }
     }
 }

@@ -70,7 +70,7 @@ struct CrawlFolderTests {
     @Test func headerMustNameTheColumnsRead() {
         let error = #expect(throws: GraphError.self) { try NodesFile.read(Array("id,address,status\n".utf8)) }
         #expect(error?.message == "nodes.csv line 1: the header lacks url, error; expected id,url,status,error")
-        let empty = #expect(throws: GraphError.self) { try EdgesFile.read([], nodeCount: 0) }
+        let empty = #expect(throws: GraphError.self) { try EdgesFile.read([UInt8](), nodeCount: 0) }
         #expect(empty?.message == "edges-ids.csv line 1: the file is empty; expected the header source_id,target_id")
     }
 

@@ -4,7 +4,7 @@ extension CSVReader {
     /// replaced (U+FFFD) rather than refused: a URL is still worth showing.
     func string(_ index: Int) -> String {
         let field = fields[index]
-        let raw = bytes[field.start..<field.end]
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])
         guard field.hasDoubledQuotes else { return String(decoding: raw, as: UTF8.self) }
         var unescaped: [UInt8] = []
         unescaped.reserveCapacity(raw.count)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads RFC 4180 CSV from a file's bytes, one record at a time: fields are
 /// separated by commas, records by CRLF, LF or CR; a field holding a comma,
 /// quote or line break is enclosed in quotes, its quotes doubled. Blank lines
@@ -7,8 +9,10 @@
 ///
 /// Scans bytes rather than splitting Strings: edges-ids.csv has a row per
 /// link, millions in a large crawl, and only a few columns are ever decoded.
+/// It reads the file's bytes in place, so it exists only inside
+/// `withReader(over:)` and is not Sendable.
 struct CSVReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
     /// Names the file in errors ("nodes.csv line 12: ...").
     let fileName: String
     /// The fields of the record `nextRecord()` last read; reused between
@@ -21,7 +25,18 @@ struct CSVReader {
     private var position = 0
     private var line = 1
 
-    init(bytes: [UInt8], fileName: String) {
+    /// Runs `body` with a reader over `bytes`, which it reads without a
+    /// copy: a large crawl's edges-ids.csv is hundreds of megabytes.
+    static func withReader<Result>(
+        over bytes: some ContiguousBytes, fileName: String, _ body: (inout CSVReader) throws -> Result
+    ) rethrows -> Result {
+        try bytes.withUnsafeBytes { bytes in
+            var reader = CSVReader(bytes: bytes, fileName: fileName)
+            return try body(&reader)
+        }
+    }
+
+    private init(bytes: UnsafeRawBufferPointer, fileName: String) {
         self.bytes = bytes
         self.fileName = fileName
         // A UTF-8 byte order mark is not part of the first field.

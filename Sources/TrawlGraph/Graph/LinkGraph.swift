@@ -24,23 +24,23 @@ public struct LinkGraph: Sendable {
     public init(nodeCount: Int, links: consuming EdgeList, redirects: consuming EdgeList) {
         links.sortAndDeduplicate()
         redirects.sortAndDeduplicate()
-        let links = links.keys, redirects = redirects.keys
+        let linkKeys = links.keys, redirectKeys = redirects.keys
         var offsets = [Int](repeating: 0, count: nodeCount + 1)
         var targets: [Int32] = []
-        targets.reserveCapacity(links.count + redirects.count)
+        targets.reserveCapacity(linkKeys.count + redirectKeys.count)
         var shared = 0
         // Merge the two sorted lists; an edge in both is taken once.
         var nextLink = 0, nextRedirect = 0
-        while nextLink < links.count || nextRedirect < redirects.count {
+        while nextLink < linkKeys.count || nextRedirect < redirectKeys.count {
             let key: UInt64
-            if nextRedirect == redirects.count || (nextLink < links.count && links[nextLink] < redirects[nextRedirect]) {
-                key = links[nextLink]
+            if nextRedirect == redirectKeys.count || (nextLink < linkKeys.count && linkKeys[nextLink] < redirectKeys[nextRedirect]) {
+                key = linkKeys[nextLink]
                 nextLink += 1
-            } else if nextLink == links.count || redirects[nextRedirect] < links[nextLink] {
-                key = redirects[nextRedirect]
+            } else if nextLink == linkKeys.count || redirectKeys[nextRedirect] < linkKeys[nextLink] {
+                key = redirectKeys[nextRedirect]
                 nextRedirect += 1
             } else {
-                key = links[nextLink]
+                key = linkKeys[nextLink]
                 nextLink += 1
                 nextRedirect += 1
                 shared += 1
@@ -52,8 +52,8 @@ public struct LinkGraph: Sendable {
         self.nodeCount = nodeCount
         self.offsets = offsets
         self.targets = targets
-        self.linkEdgeCount = links.count
-        self.redirectEdgeCount = redirects.count
+        self.linkEdgeCount = linkKeys.count
+        self.redirectEdgeCount = redirectKeys.count
         self.sharedEdgeCount = shared
     }
 

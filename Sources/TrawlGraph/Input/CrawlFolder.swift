@@ -30,9 +30,10 @@ public struct CrawlFolder: Sendable {
         (path as NSString).appendingPathComponent(name)
     }
 
-    private static func bytes(_ path: String) throws -> [UInt8] {
+    /// The whole file; the readers scan it in place.
+    private static func bytes(_ path: String) throws -> Data {
         do {
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw GraphError(.unreadableFile, "cannot read '\(path)'", underlying: FileReadFailure(error))
         }
