@@ -35,6 +35,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "TrawlURL"),
+        // `trawl graph`: degrees, PageRank, strongly connected components and
+        // broken links of a finished crawl's output; pure Swift, no trawl module.
+        .target(name: "TrawlGraph"),
         .target(name: "TrawlExtract", dependencies: ["CLibXML2"]),
         .target(name: "TrawlFetch", dependencies: ["CCurl"]),
         .target(
@@ -60,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "trawl",
             dependencies: [
-                "TrawlCore", "TrawlCompare", "TrawlURL", "TrawlExtract", "TrawlFetch", "SyntheticWeb",
+                "TrawlCore", "TrawlCompare", "TrawlURL", "TrawlExtract", "TrawlFetch", "SyntheticWeb", "TrawlGraph",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +87,7 @@ let package = Package(
             dependencies: ["SyntheticWeb", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(name: "TrawlCompareTests", dependencies: ["TrawlCompare", "TrawlCore"]),
+        .testTarget(name: "TrawlGraphTests", dependencies: ["TrawlGraph"]),
         // Runs the built `trawl` executable as a user would.
         .testTarget(name: "TrawlCLITests", dependencies: ["trawl", "TrawlCore", "TrawlCompare", "SyntheticWeb"]),
     ]
