@@ -26,6 +26,7 @@ public enum CrawlEngine {
         try seeds.requireSeeds()
         try validate(options)
         try checkFileDescriptors(concurrency: options.concurrency)
+        let logger = try options.log.makeLogger()
         // Last of the checks: a crawl refused for any other reason leaves
         // no output folder behind.
         let exports = try CrawlExports(directory: options.outputDirectory, overwrite: options.overwriteOutput)
@@ -44,7 +45,7 @@ public enum CrawlEngine {
         ) {
             try await options.topology.drive(CrawlRun(
                 seeds: seeds.urls, options: options, exports: exports, counters: counters, workers: workers,
-                stopRequest: stopRequest))
+                stopRequest: stopRequest, logger: logger))
         }
 
         let elapsed = clock.now - start

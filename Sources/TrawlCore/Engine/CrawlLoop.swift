@@ -1,3 +1,4 @@
+import Logging
 /// What differs around the crawl loop between one process and one shard
 /// of `--mode processes`: where settled pages go (the exports, or messages
 /// to the coordinator), what else arrives while the crawl runs (a
@@ -48,7 +49,7 @@ enum CrawlLoop {
     /// (its message then wakes a loop whose task was cancelled).
     static func run<Host: CrawlLoopHost>(
         frontier: inout Host.Frontier, host: inout Host, worker: any CrawlWorker, processor: PageProcessor,
-        concurrency: Int, events: EventMailbox<Event<Host.Message>>,
+        concurrency: Int, events: EventMailbox<Event<Host.Message>>, logger: Logger,
         watcher: (@Sendable () async -> Host.Message)? = nil
     ) async {
         let clock = ContinuousClock()
@@ -76,6 +77,7 @@ enum CrawlLoop {
                 while !stopping && running < concurrency, let job = frontier.next(at: clock.now - start) {
                     if job.kind.makesNoRequest {
                         let outcome = processor.disallowedOutcome(for: job)
+                        CrawlLog.settled(outcome, stopping: false, logger: logger)
                         let settlement = frontier.settle(outcome, following: true, now: clock.now - start)
                         if !host.settled(settlement, of: outcome, frontier: frontier) { stop() }
                         continue
@@ -98,6 +100,7 @@ enum CrawlLoop {
                     // A cancelled job has no outcome; one that finished
                     // while stopping is still settled, so no page is lost.
                     guard let outcome else { continue }
+                    CrawlLog.settled(outcome, stopping: stopping, logger: logger)
                     let settlement = frontier.settle(outcome, following: !stopping, now: clock.now - start)
                     if !host.settled(settlement, of: outcome, frontier: frontier) { stop() }
                 case .wakeUp:

@@ -68,6 +68,8 @@ public struct CrawlOptions: Sendable, Codable, Equatable {
     /// understand `crawl-worker`); nil means this process's own executable.
     /// Tests, whose own executable is the test runner, set it.
     public var workerExecutable: String?
+    /// How the crawl logs (`--log-level`, `--log-format`, `--log-file`).
+    public var log = LogSettings()
 
     public init() {}
 }

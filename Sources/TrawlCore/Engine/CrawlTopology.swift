@@ -1,3 +1,4 @@
+import Logging
 import TrawlURL
 
 /// Where a crawl's frontier lives and who runs `CrawlLoop` over it: the one
@@ -20,6 +21,7 @@ struct CrawlRun {
     /// Worker processes started, for the tree-wide thread and memory samples.
     var workers: WorkerProcesses
     var stopRequest: StopRequest
+    var logger: Logger
 }
 
 extension CrawlOptions {
@@ -42,7 +44,7 @@ struct InProcessTopology: CrawlTopology {
         ) { [frontier] worker in
             await InProcessDriver.drive(frontier: frontier, worker: worker, processor: parts.processor,
                                         concurrency: parts.concurrency, exports: crawl.exports,
-                                        counters: crawl.counters, stopRequest: crawl.stopRequest)
+                                        counters: crawl.counters, stopRequest: crawl.stopRequest, logger: crawl.logger)
         }
         summary.bodyBudget = bodyBudget
         return summary

@@ -1,15 +1,17 @@
+import Logging
+
 /// The driver of a single-process crawl: `CrawlLoop` over the in-memory
 /// `Frontier`, with the exports and live counters as its host. One task
 /// owns the frontier and the exports, so neither needs a lock.
 enum InProcessDriver {
     static func drive(
         frontier initial: Frontier, worker: any CrawlWorker, processor: PageProcessor, concurrency: Int,
-        exports: CrawlExports, counters: LiveCounters, stopRequest: StopRequest
+        exports: CrawlExports, counters: LiveCounters, stopRequest: StopRequest, logger: Logger
     ) async -> DriveSummary {
         var frontier = initial
         var host = InProcessCrawl(exports: exports, counters: counters, stopRequest: stopRequest)
         await CrawlLoop.run(frontier: &frontier, host: &host, worker: worker, processor: processor,
-                            concurrency: concurrency, events: EventMailbox()) {
+                            concurrency: concurrency, events: EventMailbox(), logger: logger) {
             // Watches for a crawl-wide limit; cancelled with the loop.
             while !Task.isCancelled {
                 if stopRequest.current != nil { break }

@@ -25,6 +25,12 @@ struct JSONLineBuilder {
         text += value.isFinite ? String(value) : "null"
     }
 
+    /// `key` with `json`, already JSON text.
+    mutating func addRaw(_ key: String, _ json: String) {
+        appendKey(key)
+        text += json
+    }
+
     /// `key` with an array of objects, each built by `build`.
     mutating func addArray<Element>(_ key: String, _ elements: [Element], _ build: (Element, inout JSONLineBuilder) -> Void) {
         appendKey(key)

@@ -56,6 +56,7 @@ extension Processes {
             options.workers = 3
             options.workerMode = .pool
             options.workerExecutable = "/bin/trawl"
+            options.log = LogSettings(level: .trace, format: .json, file: "/tmp/trawl.log", maxFileBytes: 4096)
             return options
         }
 

@@ -1,3 +1,4 @@
+import Logging
 import Foundation
 
 /// The worker side of `--mode processes` (`trawl crawl-worker`): reads the
@@ -55,13 +56,19 @@ public enum ShardWorker {
             return fail("\(error)", writer: writer)
         }
         let parts = settings.parts
+        let logger: Logger
+        do {
+            logger = try settings.options.log.makeLogger()
+        } catch {
+            return fail("worker \(settings.shard + 1): \(error)", writer: writer)
+        }
         var shard = ShardFrontier(shard: settings.shard, shards: settings.shards, limits: parts.limits)
         do {
             let (exitCode, bodyBudget) = try await StrategyRunner.withWorker(
                 parts.mode, concurrency: parts.concurrency, fetch: parts.fetch, processor: parts.processor
             ) { worker in
                 await drive(&shard, events: events, worker: worker, processor: parts.processor,
-                            concurrency: parts.concurrency, writer: writer)
+                            concurrency: parts.concurrency, writer: writer, logger: logger)
             }
             // Last: the coordinator reads until the pipe ends.
             if let bodyBudget { try? writer.send(contentsOf: [.bodyBudget(bodyBudget)]) }
@@ -74,11 +81,11 @@ public enum ShardWorker {
 
     private static func drive(
         _ shard: inout ShardFrontier, events: EventMailbox<Event>,
-        worker: any CrawlWorker, processor: PageProcessor, concurrency: Int, writer: FrameWriter
+        worker: any CrawlWorker, processor: PageProcessor, concurrency: Int, writer: FrameWriter, logger: Logger
     ) async -> Int32 {
         var host = ShardCrawl(writer: writer)
         await CrawlLoop.run(frontier: &shard, host: &host, worker: worker, processor: processor,
-                            concurrency: concurrency, events: events)
+                            concurrency: concurrency, events: events, logger: logger)
         // Refusals counted while stopping still belong in the report.
         if let refusals = shard.refusalsIfChanged() { try? writer.send(contentsOf: [refusals]) }
         return host.exitCode
