@@ -363,14 +363,46 @@ public struct Frontier: Sendable {
     /// 5xx) when that is why the rules disallow everything.
     public mutating func completeRobots(_ job: CrawlJob, rules: RobotsRules, unavailable: String? = nil) {
         guard job.kind == .robots, case .fetching = hosts[job.hostID].robots else { return }
-        hosts[job.hostID].robots = .known(rules)
-        hosts[job.hostID].robotsUnavailable = unavailable
-        if let seconds = rules.crawlDelay {
-            let crawlDelay = min(Duration.milliseconds(Int64((seconds * 1000).rounded())), limits.maxCrawlDelay)
-            hosts[job.hostID].delay = max(hosts[job.hostID].delay, crawlDelay)
-        }
+        apply(rules, unavailable: unavailable, toHost: job.hostID)
         inFlight -= 1
         release(job.hostID)
+    }
+
+    // MARK: - Resuming a journaled crawl
+
+    /// Marks `url`, queued again by the replayed discoveries of an earlier
+    /// sitting, as recorded then: done without a fetch, and counted against
+    /// `--max-pages` as the fetch was. A URL the replay did not queue (the
+    /// journal is the truth) is added as done at `depth`.
+    public mutating func restoreDone(_ url: String, hostKey: String, depth: Int) {
+        guard var entry = entries[url] else {
+            entries[url] = Entry(depth: depth, state: .done, hostID: internHost(hostKey))
+            dispatched += 1
+            return
+        }
+        guard entry.state == .queued else { return }
+        // Its queue slot is skipped when popped (`popLive`).
+        entry.state = .done
+        entries[url] = entry
+        queued -= 1
+        dispatched += 1
+        levels[entry.depth].pending -= 1
+    }
+
+    /// A host's robots.txt as an earlier sitting read it: its rules (and
+    /// Crawl-delay) govern the host again without a new fetch.
+    public mutating func restoreRobots(hostKey: String, rules: RobotsRules, unavailable: String?) {
+        apply(rules, unavailable: unavailable, toHost: internHost(hostKey))
+    }
+
+    /// A host's robots.txt rules, and its Crawl-delay (capped), now govern it.
+    private mutating func apply(_ rules: RobotsRules, unavailable: String?, toHost hostID: Int) {
+        hosts[hostID].robots = .known(rules)
+        hosts[hostID].robotsUnavailable = unavailable
+        if let seconds = rules.crawlDelay {
+            let crawlDelay = min(Duration.milliseconds(Int64((seconds * 1000).rounded())), limits.maxCrawlDelay)
+            hosts[hostID].delay = max(hosts[hostID].delay, crawlDelay)
+        }
     }
 
     // MARK: - Internals
