@@ -8,8 +8,7 @@ import TrawlCore
 struct CrawlLimitFlags: ParsableArguments {
     @Option(name: .customLong("max-time"), parsing: .unconditional, help: ArgumentHelp(
         "Stop the crawl after this much wall-clock time, e.g. 90s, 15m, 2h (off by default). A bare number is seconds.",
-        discussion: "Every export is still written; report.json says completed: false, stop_reason: max-time.",
-        valueName: "duration"))
+        discussion: "Every export is still written; report.json says completed: false, stop_reason: max-time."))
     var maxTime: SecondsOrDuration?
 
     @Option(name: .customLong("max-memory"), parsing: .unconditional, help: ArgumentHelp(
