@@ -74,14 +74,16 @@ struct NetworkFlagsTests {
     }
 
     /// Every request goes through --proxy (the site answers as the proxy,
-    /// so the host needs no DNS), even with a proxy in the environment;
+    /// so the host needs no DNS), even with a proxy in the environment and
+    /// with --deny-private (the proxy's loopback address is exempt);
     /// report.json's command names it with its password masked.
     @Test func everyRequestGoesThroughTheProxyWhichIsRecordedMasked() async throws {
         try await SiteServer.withRunning { proxy in
             let out = TrawlProcess.temporaryDirectory("proxy")
             let proxyURL = "http://alice:s3cret@127.0.0.1:\(proxy.port)"
             let (process, stdout, stderr) = try TrawlProcess.start(
-                ["crawl", "http://site.test/", "--out", out, "--proxy", proxyURL, "--retries", "0"],
+                // --deny-private refuses loopback, but not the proxy the user named.
+                ["crawl", "http://site.test/", "--out", out, "--proxy", proxyURL, "--retries", "0", "--deny-private"],
                 shell: ProxyEnvironmentTests.deadProxy)
             let result = try await TrawlProcess.finish(process, stdout, stderr, timeout: .seconds(60))
             #expect(result.status == 0, "\(result.stderr)")

@@ -34,7 +34,8 @@ final class EasyHandle {
     /// The CURL * this object owns; cleaned up in deinit.
     let raw: UnsafeMutableRawPointer
     let configuration: FetchConfiguration
-    /// `configuration.addressGuard` with the connect-to targets exempt.
+    /// `configuration.addressGuard` with the connect-to targets and the
+    /// proxy exempt.
     let addressGuard: AddressGuard
     /// The share attached with CURLOPT_SHARE on every transfer, if any.
     let share: CurlShare?
@@ -118,6 +119,7 @@ final class EasyHandle {
         self.raw = raw
         self.configuration = configuration
         self.addressGuard = configuration.addressGuard.exempting(connectTo: configuration.connectTo)
+            .exempting(proxy: configuration.proxy)
         self.share = share
         self.budget = budget
         self.budgetWait = budgetWait
