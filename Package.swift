@@ -91,6 +91,15 @@ let package = Package(
         .testTarget(name: "TrawlCompareTests", dependencies: ["TrawlCompare", "TrawlCore"]),
         .testTarget(name: "TrawlGraphTests", dependencies: ["TrawlGraph"]),
         // Runs the built `trawl` executable as a user would.
-        .testTarget(name: "TrawlCLITests", dependencies: ["trawl", "TrawlCore", "TrawlCompare", "SyntheticWeb"]),
+        .testTarget(
+            name: "TrawlCLITests",
+            dependencies: [
+                "trawl", "TrawlCore", "TrawlCompare", "SyntheticWeb",
+                // SiteServer: a small site that records what each request carried.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
     ]
 )

@@ -32,6 +32,8 @@
 ///
 /// Not covered: a proxy (from `http_proxy` and the like) is the address
 /// connected to, and the guard cannot see the address the proxy connects to.
+/// A proxy named with `--proxy` is exempt like a `--connect-to` target
+/// (`exempting(proxy:)`); one from the environment is not.
 public struct AddressGuard: Sendable, Codable, Equatable {
     /// Refuse 169.254.0.0/16 and fe80::/10 (`--allow-link-local` turns it off).
     public var refuseLinkLocal: Bool
@@ -76,14 +78,40 @@ public struct AddressGuard: Sendable, Codable, Equatable {
     public func exempting(connectTo entries: [String]) -> AddressGuard {
         var copy = self
         for entry in entries {
-            guard let host = Self.connectHost(of: entry), !host.isEmpty else { continue }
-            if let address = IPAddress(host) {
-                copy.exemptions.insert(address)
-            } else if host.lowercased() == "localhost" || host.lowercased().hasSuffix(".localhost") {
-                copy.exemptions.formUnion([.v4(0x7F00_0001), .v6(1)])
-            }
+            guard let host = Self.connectHost(of: entry) else { continue }
+            copy.exempt(host)
         }
         return copy
+    }
+
+    /// This guard, with the host of `proxy` (`--proxy`, a URL) exempt as
+    /// `exempting(connectTo:)` exempts a CONNECT-HOST: with a proxy, the
+    /// proxy is the address every transfer connects to, and the user named it.
+    public func exempting(proxy: String?) -> AddressGuard {
+        guard let proxy else { return self }
+        var authority = Substring(proxy)
+        if let colon = authority.firstIndex(of: ":"), authority[colon...].hasPrefix("://") {
+            authority = authority[colon...].dropFirst(3)
+        }
+        authority = authority.prefix { $0 != "/" }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        // "[::1]:3128" keeps its brackets (IPAddress reads them); "a:3128" loses its port.
+        let host = authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }) + "]" : String(authority.prefix { $0 != ":" })
+        var copy = self
+        copy.exempt(host)
+        return copy
+    }
+
+    /// An IP address as written, or for `localhost` or a name under
+    /// `.localhost` the two addresses libcurl connects such names to,
+    /// 127.0.0.1 and ::1. Other names exempt nothing: the address they will
+    /// resolve to is not known here.
+    private mutating func exempt(_ host: String) {
+        if let address = IPAddress(host) {
+            exemptions.insert(address)
+        } else if host.lowercased() == "localhost" || host.lowercased().hasSuffix(".localhost") {
+            exemptions.formUnion([.v4(0x7F00_0001), .v6(1)])
+        }
     }
 
     /// The CONNECT-HOST field of a connect-to entry, brackets kept; nil when

@@ -25,7 +25,22 @@ public struct FetchConfiguration: Sendable, Codable, Equatable {
     /// `HTTPS_PROXY`, `ALL_PROXY`: see `ProxyEnvironment`), as curl does.
     /// Off (`--no-proxy-env`), every transfer goes direct.
     public var useProxyEnvironment = true
+    /// CURLOPT_PROXY (`--proxy`): every request goes through this proxy,
+    /// whatever the environment says (`no_proxy` included: CURLOPT_NOPROXY
+    /// is set empty). nil: the environment decides, as above.
+    public var proxy: String?
+    /// CURLOPT_CONNECTTIMEOUT_MS: DNS, TCP and TLS together. libcurl's own
+    /// default is 300 s; 10 s frees a dead host's slot far sooner.
     public var connectTimeout: Duration = .seconds(10)
+    /// CURLOPT_HTTPHEADER (`--header`): sent with every request, robots.txt
+    /// included; never to a proxy (libcurl keeps proxy headers separate).
+    public var headers: [RequestHeader] = []
+    /// `--cookie-jar`: a Netscape cookie file. When set, the fetcher's
+    /// transfers share one cookie store (libcurl's cookie engine over a
+    /// share handle), loaded from this file when the fetcher starts; the
+    /// fetcher's owner writes it back with `CookieJar.save()`. nil: no
+    /// cookies are kept or sent.
+    public var cookieJar: String?
     /// The most body bytes kept, after content decoding; a transfer that
     /// delivers more is aborted with `FetchError.Code.tooLarge`. Because
     /// curl decodes before handing bytes over, this also stops a gzip bomb.

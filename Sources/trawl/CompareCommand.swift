@@ -37,11 +37,12 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(name: .customLong("repeat"), help: "Runs of every mode × concurrency; the table shows their median and range.")
     var repeats: Int = 3
 
-    @Option(help: "processes: worker processes.")
-    var workers: Int = 2
+    @Option(name: .customLong("per-host"), help: "Transfers in flight per host (default: the run's concurrency, so only the strategy bounds it).")
+    var perHost: Int?
 
-    @Option(name: .customLong("worker-mode"), help: "processes: the strategy inside each worker (async, threads or pool).")
-    var workerMode: CrawlOptions.InProcessMode = .async
+    @OptionGroup(title: "How fast") var strategy: StrategyFlags
+    @OptionGroup(title: "What to crawl") var reach: ReachFlags
+    @OptionGroup(title: "Requests") var transfer: TransferFlags
 
     @OptionGroup(title: "Generated web (without SEEDS; each overrides the preset)")
     var web: CompareWebFlags
@@ -49,27 +50,6 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Serve this directory of static files instead of a generated web (with --hosts, --latency).",
                                valueName: "dir"))
     var docroot: String?
-
-    @Option(name: .customLong("per-host"), help: "Transfers in flight per host (default: the run's concurrency, so only the strategy bounds it).")
-    var perHost: Int?
-
-    @Option(name: .customLong("max-pages"), help: "Stop each run after this many pages (turns off the fairness check).")
-    var maxPages: Int?
-
-    @Option(name: .customLong("max-depth"), help: "Fetch only pages at most this many links from a seed.")
-    var maxDepth: Int?
-
-    @Option(help: "Which links to follow: host, domain, any.")
-    var scope: CrawlScope.Rule?
-
-    @Option(help: "Whole-transfer timeout in seconds.")
-    var timeout: Double?
-
-    @Option(name: .customLong("user-agent"), help: "User-Agent header.")
-    var userAgent: String?
-
-    @Option(name: .customLong("connect-to"), help: ArgumentHelp("With SEEDS: libcurl CONNECT_TO entry (repeatable).", valueName: "entry"))
-    var connectTo: [String] = []
 
     @Option(help: "Folder under which compare-<time>/ is written.")
     var out: String = "output"
@@ -87,16 +67,12 @@ struct CompareCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard repeats >= 1 else { throw ValidationError("--repeat must be at least 1 (got \(repeats))") }
-        try SharedFlagRules.checkWorkers(workers)
         for value in concurrency?.values ?? [] { try SharedFlagRules.checkConcurrency(value) }
         if let perHost { try SharedFlagRules.checkPerHost(perHost) }
-        if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1 (got \(maxPages))") }
-        if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more (got \(maxDepth))") }
-        if let timeout { try SharedFlagRules.checkTimeout(timeout) }
         if seeds != nil {
             if preset != nil { throw ValidationError("--preset describes a generated web; it cannot be used with SEEDS") }
             if !web.isEmpty { throw ValidationError("--hosts, --pages, --latency and the other web flags shape the generated web; they cannot be used with SEEDS") }
-        } else if !connectTo.isEmpty {
+        } else if !transfer.connectTo.isEmpty {
             throw ValidationError("--connect-to applies only with SEEDS: the generated web is mapped onto its own server")
         }
         if docroot != nil {
@@ -113,7 +89,7 @@ struct CompareCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workloads = try makeWorkloads()
-        let plan = ComparePlan(modes: modes.modes, repeats: repeats, workers: workers, workerMode: workerMode,
+        let plan = ComparePlan(modes: modes.modes, repeats: repeats, workers: strategy.workers, workerMode: strategy.workerMode,
                                dropEdgesInMode: dropEdgesInMode)
         guard let executable = ChildProcess.currentExecutablePath else {
             Terminal.fail("cannot find the trawl executable (/proc/self/exe) to start the runs")
@@ -190,21 +166,19 @@ struct CompareCommand: AsyncParsableCommand {
             if let web = workloads[index].web { workloads[index].web = self.web.applied(to: web) }
             if let values = concurrency?.values { workloads[index].concurrencies = values }
             workloads[index].perHost = perHost
-            workloads[index].maxPages = maxPages
+            workloads[index].maxPages = reach.maxPages
             workloads[index].crawlArguments = passThroughArguments
         }
         return workloads
     }
 
-    /// The crawl flags given to compare that every run gets unchanged.
+    /// The crawl flags given to compare that every run gets unchanged
+    /// (--max-pages goes with each workload, which the plan reads).
     private var passThroughArguments: [String] {
         var arguments = [String]()
-        if let maxDepth { arguments += ["--max-depth", "\(maxDepth)"] }
-        if let scope { arguments += ["--scope", scope.rawValue] }
-        if let timeout { arguments += ["--timeout", "\(timeout)"] }
-        if let userAgent { arguments += ["--user-agent", userAgent] }
-        for entry in connectTo { arguments += ["--connect-to", entry] }
-        return arguments
+        if let maxDepth = reach.maxDepth { arguments += ["--max-depth", "\(maxDepth)"] }
+        if let scope = reach.scope { arguments += ["--scope", scope.rawValue] }
+        return arguments + transfer.crawlArguments
     }
 }
 

@@ -5,16 +5,19 @@ import TrawlCore
 struct CrawlCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crawl",
-        abstract: "Crawl from a seeds file and export the link graph.",
+        abstract: "Crawl from seed URLs, a seeds file or standard input, and export the link graph.",
         discussion: """
-            SEEDS holds one URL per line; blank lines and # comments are ignored, a bad line is \
-            reported with its number and skipped (--strict: fatal). Writes pages.jsonl, edges.csv, \
-            graph.graphml, graph.dot and report.json into --out (default output/crawl-<time>/). \
-            Ctrl-C or SIGTERM stops the crawl and still writes every export (exit 130 or 143); a second \
-            signal exits at once.
+            Seeds: URLs as arguments (trawl crawl https://example.com/ https://example.org/), a seeds file \
+            (trawl crawl seeds.txt, or --seeds seeds.txt) or standard input (trawl crawl -). A seeds file holds \
+            one URL per line; blank lines and # comments are ignored, a bad line is reported with its number and \
+            skipped (--strict: fatal). Durations are written 500ms, 2s, 1m or 1h; a bare number keeps each \
+            flag's old unit. Writes pages.jsonl, edges.csv, graph.graphml, graph.dot and report.json into --out \
+            (default output/crawl-<time>/). Ctrl-C or SIGTERM stops the crawl and still writes every export \
+            (exit 130 or 143); a second signal exits at once.
 
             Exit status: 0 crawled (completed, or stopped by --max-pages, --max-time or --max-memory: \
-            report.json says which); 64 bad flags, or a --concurrency the file-descriptor limit cannot hold; 65 the seeds file is not text, or has a bad line and \
+            report.json says which); 64 bad flags, a bad seed argument, or a --concurrency the file-descriptor \
+            limit cannot hold; 65 the seeds file is not text, or has a bad line and \
             --strict is set; 66 the seeds file is missing or unreadable, or has no valid seed; 70 a worker \
             of --mode processes died; 73 --out cannot be created, holds an earlier crawl's files (see --overwrite), \
             or is in use by another crawl; 74 a write failed mid-crawl (disk full): \
@@ -22,52 +25,21 @@ struct CrawlCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Seeds file: one URL per line.")
-    var seeds: String
-
     @OptionGroup var flags: CrawlFlags
-
-    @Option(help: ArgumentHelp(
-        "Output folder for this run (created if missing).",
-        discussion: "Refused (exit 73) when it holds a crawl's files, unless --overwrite, or while another crawl writes it."))
-    var out: String?
-
-    @Flag(help: "Let --out replace an earlier crawl's files there (they are deleted first).")
-    var overwrite = false
-
-    @Flag(help: "Treat a bad seed line as fatal instead of skipping it.")
-    var strict = false
-
-    @Flag(help: "No progress line on stderr.")
-    var quiet = false
-
-    func validate() throws {
-        if overwrite && out == nil {
-            throw ValidationError("--overwrite needs --out: the default folder is always a new one")
-        }
-    }
 
     func run() async throws {
         // Started by `trawl compare`: end with it, even mid-parse.
         ParentDeath.armFromEnvironment()
-        let seedList = try reportingErrors { try SeedList(contentsOf: seeds, maxURLLength: flags.maxURLLength) }
-        for problem in seedList.problems {
-            if strict { Terminal.fail("\(seeds): \(problem)") } else { Terminal.warn("\(seeds): \(problem) (skipped)") }
-        }
-        if strict && !seedList.problems.isEmpty {
-            let error = TrawlError(.badSeed, "\(seedList.problems.count) bad line(s) in seeds file '\(seeds)' and --strict is set")
-            Terminal.fail(error.description)
-            throw error.exitCode
-        }
+        let seedList = try loadSeeds()
         // Every other check first: a refused crawl leaves no folder behind.
         try reportingErrors { try seedList.requireSeeds() }
-        var options = try reportingErrors { try flags.options(outputDirectory: out ?? "") }
+        var options = try reportingErrors { try flags.options(outputDirectory: flags.output.out ?? "") }
         if let advice = UserAgentAdvice.warning(userAgent: options.fetch.userAgent, seeds: seedList.urls) {
             Terminal.warn(advice)
         }
-        options.overwriteOutput = overwrite
+        options.overwriteOutput = flags.output.overwrite
         options.outputDirectory = try reportingErrors { try outputDirectory() }
-        try await CrawlRunner.run(seeds: seedList, options: options, quiet: quiet)
+        try await CrawlRunner.run(seeds: seedList, options: options, quiet: flags.logging.quiet)
     }
 }
 
@@ -77,7 +49,7 @@ extension CrawlCommand {
     /// else --out, which the engine claims (locked, and refused when it
     /// holds a crawl's files).
     private func outputDirectory() throws(TrawlError) -> String {
-        guard let out else { return try OutputFolder.createUnique("output/\(RunName.make(prefix: "crawl"))") }
+        guard let out = flags.output.out else { return try OutputFolder.createUnique("output/\(RunName.make(prefix: "crawl"))") }
         return out
     }
 }

@@ -18,7 +18,7 @@ struct TrawlProcess {
     /// Starts trawl; the caller waits with `finish`. `shell`: a /bin/sh
     /// script that ends by running trawl (`exec "$0" "$@"`), to start it
     /// under limits such as `ulimit -f`.
-    static func start(_ arguments: [String], shell: String? = nil) throws -> (Process, Pipe, Pipe) {
+    static func start(_ arguments: [String], shell: String? = nil, stdin: String? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         if let shell {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -31,12 +31,21 @@ struct TrawlProcess {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = stdin.map { _ in Pipe() }
+        if let input { process.standardInput = input }
         try process.run()
+        if let input, let stdin {
+            // Small enough for the pipe's buffer: written whole, then closed.
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
         return (process, out, err)
     }
 
-    static func run(_ arguments: [String], timeout: Duration = .seconds(60)) async throws -> Output {
-        let (process, out, err) = try start(arguments)
+    /// `stdin`: the text trawl reads on its standard input (which is
+    /// otherwise the test runner's).
+    static func run(_ arguments: [String], stdin: String? = nil, timeout: Duration = .seconds(60)) async throws -> Output {
+        let (process, out, err) = try start(arguments, stdin: stdin)
         return try await finish(process, out, err, timeout: timeout)
     }
 

@@ -155,6 +155,21 @@ struct AddressGuardTests {
         #expect(exempting.exemptions == [.v4(0x7F00_0001), .v6(1)])
     }
 
+    /// `--proxy`: every transfer connects to the proxy, which the user
+    /// named, so its address is exempt as a connect-to target's is.
+    @Test(arguments: [
+        ("http://127.0.0.1:3128", ["127.0.0.1"]),
+        ("socks5h://alice:pw@[fd00::5]:1080", ["fd00::5"]),
+        ("http://user:p@ss@10.0.0.1", ["10.0.0.1"]),
+        ("http://localhost:3128/", ["127.0.0.1", "::1"]),
+        ("http://proxy.example:3128", []),   // a name: exempts nothing
+    ])
+    func theProxysAddressIsExempt(proxy: String, exempt: [String]) {
+        let exempting = AddressGuard(refusePrivate: true).exempting(proxy: proxy)
+        #expect(exempting.exemptions == Set(exempt.compactMap(IPAddress.init)))
+        #expect(AddressGuard().exempting(proxy: nil) == AddressGuard())
+    }
+
     @Test func travelsInTheFetchConfiguration() throws {
         var configuration = FetchConfiguration()
         #expect(configuration.addressGuard == AddressGuard(refuseLinkLocal: true, refusePrivate: false))

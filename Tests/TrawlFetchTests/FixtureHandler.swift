@@ -84,6 +84,17 @@ final class FixtureHandler: ChannelInboundHandler, RemovableChannelHandler {
             sendPaced(context, parts: Int(parts[1]) ?? 1, every: .milliseconds(Int64(parts[2]) ?? 10))
         case ("user-agent", 1):
             send(context, body: Array((request.headers["User-Agent"].first ?? "").utf8), contentType: "text/plain")
+        case ("header", 2):
+            // Every value of the header, in order, one line each.
+            send(context, body: Array(request.headers[parts[1]].joined(separator: "\n").utf8), contentType: "text/plain")
+        case ("set-cookie", 1):
+            send(context, body: Array("cookie set".utf8), contentType: "text/plain",
+                 extra: [("Set-Cookie", "session=\(FixtureServer.cookieValue); Path=/")])
+        case ("needs-cookie", 1):
+            let cookies = request.headers["Cookie"].joined(separator: "; ")
+            let authorized = cookies.contains("session=\(FixtureServer.cookieValue)")
+            send(context, status: authorized ? .ok : .forbidden, body: Array((authorized ? "cookie ok" : "no cookie").utf8),
+                 contentType: "text/plain")
         default:
             send(context, status: .notFound, body: Array("no route \(path)".utf8), contentType: "text/plain")
         }

@@ -25,11 +25,15 @@ import Synchronization
 /// - `/status/CODE`: that status
 /// - `/headers`: 200 with two `X-Trawl` headers; the body is the Host header
 /// - `/user-agent`: the body is the User-Agent header
+/// - `/header/NAME`: the body is every value of the header NAME, a line each
+/// - `/set-cookie`: 200 setting the cookie `session=cookieValue` for `/`
+/// - `/needs-cookie`: 200 "cookie ok" with that cookie, else 403 "no cookie"
 /// - `/close`: `okBody` with `Connection: close`, then the server closes
 /// - `/drop`: `okBody` kept alive, then the server closes the idle
 ///   connection 20 ms later without a word (as servers' idle timeouts do)
 final class FixtureServer: Sendable {
     static let okBody = "<html><body>ok</body></html>"
+    static let cookieValue = "c00kie-42"
     static let bigSize = 2 << 20
     static let pacedPartSize = 64 << 10
     static let gzipPlain = String(repeating: "trawl gzip fixture line\n", count: 40)

@@ -1,13 +1,17 @@
 import Foundation
+import TrawlFetch
 
 /// The `trawl crawl` command line that runs a crawl with these options
 /// again: every flag that shapes the result, spelled out even at its
 /// default, so the command means the same crawl after a default changes.
 /// report.json records it; `--out` is left out (a rerun gets a new folder).
+/// Secrets are masked (`--proxy`'s password, credential-like `--header`
+/// values), so such a command needs them filled in again.
 public enum CrawlCommandLine {
     public static func arguments(options: CrawlOptions, seedsPath: String) -> [String] {
-        var args = ["trawl", "crawl", seedsPath, "--mode", options.mode.rawValue,
-                    "--concurrency", "\(options.concurrency)", "--per-host", "\(options.limits.perHost)"]
+        var args = ["trawl", "crawl"] + SeedList.commandLineWords(path: seedsPath)
+        args += ["--mode", options.mode.rawValue,
+                 "--concurrency", "\(options.concurrency)", "--per-host", "\(options.limits.perHost)"]
         if options.mode == .processes {
             args += ["--workers", "\(options.workers)", "--worker-mode", options.workerMode.rawValue]
         }
@@ -33,10 +37,18 @@ public enum CrawlCommandLine {
         if !limits.obeyRobots { args.append("--ignore-robots") }
         if !limits.refuseBadPorts { args.append("--allow-bad-ports") }
         if !options.fetch.useProxyEnvironment { args.append("--no-proxy-env") }
+        // Masked: a proxy's password, like a credential-like header's
+        // value, is worth nothing in a record and everything to a reader.
+        if let proxy = options.fetch.proxy { args += ["--proxy", ProxyEnvironment.masked(proxy)] }
+        for header in options.fetch.headers {
+            args += ["--header", header.isCredential ? "\(header.name): ****" : header.line]
+        }
+        if let jar = options.fetch.cookieJar { args += ["--cookie-jar", jar] }
         args += ["--delay", "\(Int64(limits.delay.milliseconds))",
                  "--retries", "\(options.retry.maxRetries)",
                  "--retry-on", options.retry.statuses.sorted().map(String.init).joined(separator: ","),
                  "--timeout", "\(options.fetch.timeout.milliseconds / 1000)",
+                 "--connect-timeout", "\(Int64(options.fetch.connectTimeout.milliseconds))ms",
                  "--max-bytes", "\(options.fetch.maxBodyBytes)B",
                  "--max-buffered-bytes", options.fetch.maxBufferedBodyBytes.map { "\($0)B" } ?? "0",
                  "--max-redirects", "\(options.fetch.maxRedirects)",

@@ -31,14 +31,19 @@ public final class BlockingFetcher: Sendable {
     /// The cap on body bytes all fetching threads hold at once
     /// (`FetchConfiguration.maxBufferedBodyBytes`); nil without one.
     public let bodyBudget: BodyBudget?
+    /// The transfers' cookies (`FetchConfiguration.cookieJar`), in `share`;
+    /// nil without.
+    public let cookieJar: CookieJar?
 
     /// Throws `FetchError` (code `other`) when libcurl cannot be initialized
-    /// or cannot make the share handle.
+    /// or cannot make the share handle, or the cookie jar cannot be read.
     public init(_ configuration: FetchConfiguration) throws(FetchError) {
         var perHandle = configuration
         perHandle.maxConnections = 1
         handleConfiguration = perHandle
-        share = try CurlShare(sharesConnections: false)
+        let share = try CurlShare(sharing: configuration.cookieJar == nil ? [.dns, .tlsSessions] : [.dns, .tlsSessions, .cookies])
+        self.share = share
+        cookieJar = try configuration.cookieJar.map { path throws(FetchError) in try CookieJar(path: path, share: share) }
         idle = IdleHandles(capacity: configuration.maxConnections)
         bodyBudget = configuration.maxBufferedBodyBytes.map { BodyBudget(limit: $0) }
     }

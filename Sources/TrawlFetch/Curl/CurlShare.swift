@@ -2,10 +2,12 @@ internal import CCurl
 
 /// A libcurl share handle through which the easy handles of the blocking
 /// fetchers, each on its own thread, share one DNS cache and one TLS
-/// session cache. They do not share connections (`BlockingFetcher` passes
-/// `sharesConnections: false`, for the reason in the caveat below): each
+/// session cache. They do not share connections (`BlockingFetcher` asks
+/// for no `.connections`, for the reason in the caveat below): each
 /// handle reuses its own. The multi loop needs none of this: a multi
-/// handle already shares all three between its transfers.
+/// handle already shares all three between its transfers. Cookies are
+/// different: no handle shares them by itself, so with `--cookie-jar`
+/// both fetchers attach every handle to a share holding `.cookies`.
 ///
 /// **Why `@unchecked Sendable` is sound.** The only stored property is an
 /// immutable pointer. Every option is set in `init`, before the object can
@@ -36,26 +38,37 @@ internal import CCurl
 /// threads but is never used by two at once. Still, the data race is
 /// libcurl's and cannot be fixed here, so trawl does not share
 /// connections: each easy handle keeps its own, reused only by its own
-/// session. `sharesConnections: true` remains for measuring the
-/// difference.
+/// session. `.connections` remains for measuring the difference.
 final class CurlShare: @unchecked Sendable {
     private let share: OpaquePointer
 
     /// The CURLSH * for CURLOPT_SHARE.
     var raw: UnsafeMutableRawPointer { CCurl_share_handle(share) }
 
-    init(sharesConnections: Bool = true) throws(FetchError) {
+    /// What a share holds for the handles attached to it.
+    struct Sharing: OptionSet {
+        let rawValue: Int
+        static let dns = Sharing(rawValue: 1)
+        static let tlsSessions = Sharing(rawValue: 2)
+        /// See the caveat above: for measurements only.
+        static let connections = Sharing(rawValue: 4)
+        /// One cookie store (`--cookie-jar`), read and written under the
+        /// share's COOKIE lock by every transfer.
+        static let cookies = Sharing(rawValue: 8)
+    }
+
+    init(sharing: Sharing) throws(FetchError) {
         if let failure = CurlLibrary.ensureInitialized() {
             throw FetchError(code: .other, url: "", message: failure)
         }
         guard let share = CCurl_share_create() else {
             throw FetchError(code: .other, url: "", message: "libcurl could not create a share handle")
         }
-        var kinds = [("DNS", CURL_LOCK_DATA_DNS), ("SSL_SESSION", CURL_LOCK_DATA_SSL_SESSION)]
-        if sharesConnections {
-            kinds.append(("CONNECT", CURL_LOCK_DATA_CONNECT))
-        }
-        for (name, kind) in kinds {
+        let all: [(Sharing, String, curl_lock_data)] = [
+            (.dns, "DNS", CURL_LOCK_DATA_DNS), (.tlsSessions, "SSL_SESSION", CURL_LOCK_DATA_SSL_SESSION),
+            (.connections, "CONNECT", CURL_LOCK_DATA_CONNECT), (.cookies, "COOKIE", CURL_LOCK_DATA_COOKIE),
+        ]
+        for (_, name, kind) in all.filter({ sharing.contains($0.0) }) {
             let code = CCurl_share_setopt_long(CCurl_share_handle(share), CURLSHOPT_SHARE, Int(kind.rawValue))
             guard code == CURLSHE_OK else {
                 _ = CCurl_share_destroy(share)

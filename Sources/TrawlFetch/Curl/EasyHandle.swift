@@ -18,7 +18,8 @@ import Musl
 /// Thread-confined, deliberately not Sendable: whichever thread drives the
 /// transfer owns the handle.
 ///
-/// A handle made with a `CurlShare` (the blocking fetchers) keeps it alive:
+/// A handle made with a `CurlShare` (the blocking fetchers; the multi
+/// fetcher with `--cookie-jar`) keeps it alive:
 /// deinit cleans up the CURL * before the reference to the share goes, so
 /// the share always outlives every handle attached to it.
 ///
@@ -33,7 +34,8 @@ final class EasyHandle {
     /// The CURL * this object owns; cleaned up in deinit.
     let raw: UnsafeMutableRawPointer
     let configuration: FetchConfiguration
-    /// `configuration.addressGuard` with the connect-to targets exempt.
+    /// `configuration.addressGuard` with the connect-to targets and the
+    /// proxy exempt.
     let addressGuard: AddressGuard
     /// The share attached with CURLOPT_SHARE on every transfer, if any.
     let share: CurlShare?
@@ -85,10 +87,12 @@ final class EasyHandle {
     /// When the current transfer's `timeout` ends.
     var transferDeadline = ContinuousClock.now
 
-    /// CURLOPT_CONNECT_TO and CURLOPT_RESOLVE; curl does not copy lists,
-    /// so these live as long as the handle (and are freed in deinit).
+    /// CURLOPT_CONNECT_TO, CURLOPT_RESOLVE and CURLOPT_HTTPHEADER; curl
+    /// does not copy lists, so these live as long as the handle (and are
+    /// freed in deinit).
     private let connectTo: UnsafeMutablePointer<curl_slist>?
     private let resolve: UnsafeMutablePointer<curl_slist>?
+    private let headers: UnsafeMutablePointer<curl_slist>?
     /// CURLOPT_ERRORBUFFER: curl's detailed message for a failure.
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
@@ -106,14 +110,22 @@ final class EasyHandle {
             curl_easy_cleanup(raw)
             return nil
         }
+        guard let headers = Self.list(configuration.headers.map(\.line)) else {
+            curl_slist_free_all(connectTo)
+            curl_slist_free_all(resolve)
+            curl_easy_cleanup(raw)
+            return nil
+        }
         self.raw = raw
         self.configuration = configuration
         self.addressGuard = configuration.addressGuard.exempting(connectTo: configuration.connectTo)
+            .exempting(proxy: configuration.proxy)
         self.share = share
         self.budget = budget
         self.budgetWait = budgetWait
         self.connectTo = connectTo
         self.resolve = resolve
+        self.headers = headers
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
     }
@@ -122,6 +134,7 @@ final class EasyHandle {
         curl_easy_cleanup(raw)
         curl_slist_free_all(connectTo)
         curl_slist_free_all(resolve)
+        curl_slist_free_all(headers)
         errorBuffer.deallocate()
     }
 
@@ -203,9 +216,21 @@ final class EasyHandle {
         options.set(CURLOPT_TIMEOUT_MS, max(allowed.curlMilliseconds, 1))
         transferDeadline = ContinuousClock.now + allowed
         options.set(CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.curlMilliseconds)
-        if !configuration.useProxyEnvironment {
+        if let proxy = configuration.proxy {
+            options.set(CURLOPT_PROXY, proxy)
+            // "" overrides no_proxy: an explicit proxy takes every request.
+            options.set(CURLOPT_NOPROXY, "")
+        } else if !configuration.useProxyEnvironment {
             // "" disables every proxy, the environment's included.
             options.set(CURLOPT_PROXY, "")
+        }
+        if let headers {
+            options.set(CURLOPT_HTTPHEADER, list: headers)
+        }
+        if configuration.cookieJar != nil {
+            // "" turns the cookie engine on without reading a file: the
+            // store is the share's, which `CookieJar` loaded once.
+            options.set(CURLOPT_COOKIEFILE, "")
         }
         if let lowSpeed = configuration.lowSpeedLimit {
             options.set(CURLOPT_LOW_SPEED_LIMIT, lowSpeed.bytesPerSecond)

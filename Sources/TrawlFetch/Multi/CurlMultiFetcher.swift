@@ -10,11 +10,14 @@ public final class CurlMultiFetcher: Sendable {
     /// The cap on body bytes all transfers hold at once
     /// (`FetchConfiguration.maxBufferedBodyBytes`); nil without one.
     public let bodyBudget: BodyBudget?
+    /// The transfers' cookies (`FetchConfiguration.cookieJar`); nil without.
+    public let cookieJar: CookieJar?
 
-    private init(mailbox: LoopMailbox, thread: OSThread, bodyBudget: BodyBudget?) {
+    private init(mailbox: LoopMailbox, thread: OSThread, bodyBudget: BodyBudget?, cookieJar: CookieJar?) {
         self.mailbox = mailbox
         self.thread = thread
         self.bodyBudget = bodyBudget
+        self.cookieJar = cookieJar
     }
 
     /// Runs `body` with a fetcher, then shuts it down, whether `body`
@@ -45,14 +48,18 @@ public final class CurlMultiFetcher: Sendable {
         let bodyBudget = configuration.maxBufferedBodyBytes.map { BodyBudget(limit: $0) }
         // A dropped response may make room for a paused transfer.
         bodyBudget?.onRoom { wakeUp.signal() }
-        let loop = try MultiLoop(configuration: configuration, bodyBudget: bodyBudget, mailbox: mailbox, wakeUp: wakeUp)
+        let cookieJar = try configuration.cookieJar.map { path throws(FetchError) in
+            try CookieJar(path: path, share: try CurlShare(sharing: .cookies))
+        }
+        let loop = try MultiLoop(configuration: configuration, share: cookieJar?.share, bodyBudget: bodyBudget,
+                                 mailbox: mailbox, wakeUp: wakeUp)
         let thread: OSThread
         do {
             thread = try OSThread.start(name: "trawl-curl") { loop.run() }
         } catch {
             throw FetchError(code: .other, url: "", message: error.description)
         }
-        return CurlMultiFetcher(mailbox: mailbox, thread: thread, bodyBudget: bodyBudget)
+        return CurlMultiFetcher(mailbox: mailbox, thread: thread, bodyBudget: bodyBudget, cookieJar: cookieJar)
     }
 
     private func shutDown() async {

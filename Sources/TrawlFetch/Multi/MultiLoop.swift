@@ -56,7 +56,12 @@ final class MultiLoop {
     private static let eventCapacity = 256
     private let events = UnsafeMutablePointer<CCurl_ready_event>.allocate(capacity: MultiLoop.eventCapacity)
 
-    init(configuration: FetchConfiguration, bodyBudget: BodyBudget?, mailbox: LoopMailbox, wakeUp: EventFD) throws(FetchError) {
+    /// Attached to every handle: the cookie store of `--cookie-jar`, which
+    /// a multi handle does not share between its transfers by itself.
+    private let share: CurlShare?
+
+    init(configuration: FetchConfiguration, share: CurlShare?, bodyBudget: BodyBudget?, mailbox: LoopMailbox,
+         wakeUp: EventFD) throws(FetchError) {
         if let failure = CurlLibrary.ensureInitialized() {
             throw FetchError(code: .other, url: "", message: failure)
         }
@@ -80,6 +85,7 @@ final class MultiLoop {
         self.wakeFD = wakeUp.fd
         self.mailbox = mailbox
         self.configuration = configuration
+        self.share = share
         self.bodyBudget = bodyBudget
         if let failure = configureMulti() {
             throw FetchError(code: .other, url: "", message: failure)
@@ -160,7 +166,7 @@ final class MultiLoop {
 
     private func start(_ id: UInt64, _ url: String, timeout: Duration?) {
         guard let handle = idle.popLast()
-                ?? EasyHandle(configuration: configuration, budget: bodyBudget, budgetWait: .pause(paused)) else {
+                ?? EasyHandle(configuration: configuration, share: share, budget: bodyBudget, budgetWait: .pause(paused)) else {
             finished.append((id, .failure(FetchError(code: .other, url: url, message: "libcurl could not create an easy handle"))))
             return
         }

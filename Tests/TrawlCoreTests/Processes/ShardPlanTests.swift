@@ -38,6 +38,9 @@ extension Processes {
             options.fetch.timeout = .milliseconds(2500)
             options.fetch.useProxyEnvironment = false
             options.fetch.connectTimeout = .milliseconds(700)
+            options.fetch.proxy = "http://proxy.test:3128"
+            options.fetch.headers = [try RequestHeader(parsing: "Accept-Language: de")]
+            options.fetch.cookieJar = "cookies.txt"
             options.fetch.maxBodyBytes = 12_345
             options.fetch.maxBufferedBodyBytes = 1000
             options.fetch.maxRedirects = 3
