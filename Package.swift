@@ -67,6 +67,7 @@ let package = Package(
             dependencies: [
                 "TrawlCore", "TrawlCompare", "TrawlURL", "TrawlExtract", "TrawlFetch", "SyntheticWeb", "TrawlGraph",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // `swift run -c release RobotsBench`: µs per robots.txt check for

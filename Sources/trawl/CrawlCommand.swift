@@ -39,7 +39,8 @@ struct CrawlCommand: AsyncParsableCommand {
         }
         options.overwriteOutput = flags.output.overwrite
         options.outputDirectory = try reportingErrors { try outputDirectory() }
-        try await CrawlRunner.run(seeds: seedList, options: options, quiet: flags.logging.quiet)
+        try await CrawlRunner.run(seeds: seedList, options: options, quiet: flags.logging.quiet,
+                                  statsInterval: flags.logging.statsInterval.duration)
     }
 }
 
@@ -57,15 +58,17 @@ extension CrawlCommand {
 /// Runs a crawl under the signal trap and the progress line, prints the
 /// summary, and turns the outcome into the process's exit code.
 enum CrawlRunner {
-    static func run(seeds: SeedList, options: CrawlOptions, quiet: Bool) async throws {
+    static func run(seeds: SeedList, options: CrawlOptions, quiet: Bool, statsInterval: Duration = .seconds(10)) async throws {
         // Past a file-size limit (ulimit -f) a write then fails with EFBIG
         // and is reported naming the file, instead of SIGXFSZ dumping core.
         signal(SIGXFSZ, SIG_IGN)
-        let progress = quiet ? nil : ProgressLine.handlerIfTerminal()
+        let progress = quiet ? nil : try reportingErrors {
+            try ProgressLine.handler(maxPages: options.limits.maxPages, statsInterval: statsInterval, log: options.log)
+        }
         let outcome = await SignalTrap.run {
             try await CrawlEngine.run(seeds: seeds, options: options, progress: progress)
         }
-        ProgressLine.clear(enabled: progress != nil)
+        ProgressLine.clear(enabled: progress != nil && Terminal.stderrIsTerminal)
         let result: CrawlEngine.Result
         switch outcome.result {
         case .success(let value): result = value

@@ -96,6 +96,7 @@ struct CrawlFlags: ParsableArguments {
         options.fetch.cookieJar = network.cookieJar
         options.fetch.addressGuard.refusePrivate = network.denyPrivate
         options.fetch.addressGuard.refuseLinkLocal = !network.allowLinkLocal
+        options.log = logging.settings
         options.outputDirectory = outputDirectory
         return options
     }
