@@ -7,8 +7,9 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 # headers, pkg-config to find libxml2, zlib for the tests' gzip fixtures,
 # libpsl (the Public Suffix List libcurl already links) for --scope domain,
 # and iproute2 + util-linux (`ip`, `unshare`) for the address-guard tests,
-# which run inside a fresh network namespace.
-DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev libpsl-dev iproute2 util-linux time
+# which run inside a fresh network namespace; libsqlite3-dev for the crawl
+# journal's store (TrawlStore).
+DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev libpsl-dev libsqlite3-dev iproute2 util-linux time
 
 SWIFT ?= swift
 RELEASE_BIN := .build/release/trawl

@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// StoreBench's command line: `[--rows N] [--batch N] [--without-rowid]
+/// [--folder DIR]`.
+struct Options {
+    var rows = 1_000_000
+    var batch = 1_000
+    var withoutRowID = false
+    var folder = "."
+
+    init(_ arguments: ArraySlice<String>) {
+        var arguments = arguments
+        while let argument = arguments.popFirst() {
+            switch argument {
+            case "--rows": rows = arguments.popFirst().flatMap { Int($0) } ?? rows
+            case "--batch": batch = arguments.popFirst().flatMap { Int($0) } ?? batch
+            case "--folder": folder = arguments.popFirst() ?? folder
+            case "--without-rowid": withoutRowID = true
+            default: print("unknown argument \(argument)"); exit(2)
+            }
+        }
+        batch = max(batch, 1)
+    }
+}
