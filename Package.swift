@@ -55,6 +55,7 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Logging", package: "swift-log"),
+                "TrawlStore",
             ]
         ),
         // `trawl compare`: plans interleaved runs of every strategy, runs each

@@ -16,6 +16,9 @@ public struct TrawlError: Error, Sendable, CustomStringConvertible {
         public static let writeFailed = Code(rawValue: "write-failed")
         public static let resourceLimit = Code(rawValue: "resource-limit")
         public static let reportUnreadable = Code(rawValue: "report-unreadable")
+        /// A crawl's state file (`--resume`) is missing, foreign, corrupt
+        /// or does not match the flags given.
+        public static let badState = Code(rawValue: "bad-state")
     }
 
     public var code: Code

@@ -30,6 +30,7 @@ struct CrawlCommand: AsyncParsableCommand {
     func run() async throws {
         // Started by `trawl compare`: end with it, even mid-parse.
         ParentDeath.armFromEnvironment()
+        if let folder = flags.output.resume { return try await resume(folder) }
         let seedList = try loadSeeds()
         // Every other check first: a refused crawl leaves no folder behind.
         try reportingErrors { try seedList.requireSeeds() }
@@ -45,6 +46,17 @@ struct CrawlCommand: AsyncParsableCommand {
 }
 
 extension CrawlCommand {
+    /// `--resume OUT`: the recorded crawl, with what this command line may
+    /// change of it.
+    private func resume(_ folder: String) async throws {
+        let recorded = try reportingErrors { try CrawlResume.recorded(in: folder) }
+        let given = try reportingErrors { try flags.options(outputDirectory: folder) }
+        let options = try reportingErrors { try CrawlResume.merge(recorded: recorded.options, given: given) }
+        let seeds = SeedList(arguments: recorded.seeds, maxURLLength: options.links.maxURLLength)
+        try await CrawlRunner.run(seeds: seeds, options: options, quiet: flags.logging.quiet,
+                                  statsInterval: flags.logging.statsInterval.duration, resume: true)
+    }
+
     /// The folder this run writes: by default a new one (mkdir, so two
     /// crawls started in the same second get `crawl-…` and `crawl-…-2`);
     /// else --out, which the engine claims (locked, and refused when it
@@ -58,7 +70,8 @@ extension CrawlCommand {
 /// Runs a crawl under the signal trap and the progress line, prints the
 /// summary, and turns the outcome into the process's exit code.
 enum CrawlRunner {
-    static func run(seeds: SeedList, options: CrawlOptions, quiet: Bool, statsInterval: Duration = .seconds(10)) async throws {
+    static func run(seeds: SeedList, options: CrawlOptions, quiet: Bool, statsInterval: Duration = .seconds(10),
+                    resume: Bool = false) async throws {
         // Past a file-size limit (ulimit -f) a write then fails with EFBIG
         // and is reported naming the file, instead of SIGXFSZ dumping core.
         signal(SIGXFSZ, SIG_IGN)
@@ -66,7 +79,7 @@ enum CrawlRunner {
             try ProgressLine.handler(maxPages: options.limits.maxPages, statsInterval: statsInterval, log: options.log)
         }
         let outcome = await SignalTrap.run {
-            try await CrawlEngine.run(seeds: seeds, options: options, progress: progress)
+            try await CrawlEngine.run(seeds: seeds, options: options, progress: progress, resume: resume)
         }
         ProgressLine.clear(enabled: progress != nil && Terminal.stderrIsTerminal)
         let result: CrawlEngine.Result

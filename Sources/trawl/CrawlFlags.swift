@@ -26,6 +26,10 @@ struct CrawlFlags: ParsableArguments {
     /// Refuses flags that cannot make a crawl together, or that would be
     /// silently ignored or change meaning, naming each flag involved.
     func validate() throws {
+        if output.resume != nil, seeds.areGiven {
+            throw ValidationError("--resume takes no seeds: it continues the crawl with the seeds it recorded")
+        }
+        if output.resume == nil { _ = try seeds.source() }
         let mode = speed.mode, workers = strategy.workers, workerMode = strategy.workerMode
         if mode == .processes, speed.concurrency < workers {
             throw ValidationError("--concurrency (\(speed.concurrency)) must be at least --workers (\(workers)): it is split across the workers")
@@ -97,6 +101,7 @@ struct CrawlFlags: ParsableArguments {
         options.fetch.addressGuard.refusePrivate = network.denyPrivate
         options.fetch.addressGuard.refuseLinkLocal = !network.allowLinkLocal
         options.log = logging.settings
+        options.keepsState = !output.noState
         options.outputDirectory = outputDirectory
         return options
     }

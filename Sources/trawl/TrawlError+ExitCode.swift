@@ -11,7 +11,7 @@ extension TrawlError {
         // A --concurrency the file-descriptor limit cannot hold is a flag
         // asking for more than the machine allows: the message names both.
         case .badOption, .resourceLimit: ExitCode(64)                   // EX_USAGE
-        case .badSeed, .seedsNotText: ExitCode(65)                      // EX_DATAERR
+        case .badSeed, .seedsNotText, .badState: ExitCode(65)          // EX_DATAERR
         case .seedsUnreadable, .noValidSeed, .reportUnreadable: ExitCode(66)  // EX_NOINPUT
         case .workerFailed, .protocolViolation: ExitCode(70)            // EX_SOFTWARE
         case .outputUnwritable: ExitCode(73)                            // EX_CANTCREAT

@@ -20,8 +20,11 @@ public enum CrawlEngine {
     /// Live numbers for a progress display, reported about twice a second.
     public typealias ProgressHandler = @Sendable (CrawlCounters, Duration) -> Void
 
+    /// Runs the crawl, or with `resume` continues the one whose journal is
+    /// in `options.outputDirectory` (`options` and `seeds` then are the
+    /// recorded ones, as `CrawlResume` checked them).
     public static func run(
-        seeds: SeedList, options: CrawlOptions, progress: ProgressHandler? = nil
+        seeds: SeedList, options: CrawlOptions, progress: ProgressHandler? = nil, resume: Bool = false
     ) async throws -> Result {
         try seeds.requireSeeds()
         try validate(options)
@@ -29,7 +32,9 @@ public enum CrawlEngine {
         let logger = try options.log.makeLogger()
         // Last of the checks: a crawl refused for any other reason leaves
         // no output folder behind.
-        let exports = try CrawlExports(directory: options.outputDirectory, overwrite: options.overwriteOutput)
+        let exports = try CrawlExports(directory: options.outputDirectory, overwrite: options.overwriteOutput || resume,
+                                       keeping: resume ? Set(OutputFolder.stateNames) : [])
+        let state = try CrawlState.open(options: options, seeds: seeds, resume: resume)
 
         let counters = LiveCounters()
         let workers = WorkerProcesses()
@@ -45,11 +50,21 @@ public enum CrawlEngine {
         ) {
             try await options.topology.drive(CrawlRun(
                 seeds: seeds.urls, options: options, exports: exports, counters: counters, workers: workers,
-                stopRequest: stopRequest, logger: logger))
+                stopRequest: stopRequest, logger: logger,
+                journal: state.map { ($0.journal, $0.sitting, resume) }))
         }
 
-        let elapsed = clock.now - start
+        let sittingElapsed = clock.now - start
         var failure = drive.failure
+        if let state {
+            do {
+                try state.journal.closeSitting(state.closing(elapsed: sittingElapsed, pages: drive.pages))
+            } catch {
+                failure = failure ?? (error as? TrawlError)
+            }
+        }
+        // A resumed crawl's report covers every sitting.
+        let elapsed = sittingElapsed + (state?.earlierElapsed ?? .zero)
         // Every export that can be written is, whatever failed first; the
         // first failure is the one reported.
         let edgeSet = exports.finishGraph(keepingFirst: &failure)
@@ -72,6 +87,10 @@ public enum CrawlEngine {
                 peakTreeResidentBytes: counters.update { $0.peakTreeResidentBytes }),
             edgeSet: edgeSet)
         report.errorKinds = RunReport.errorKinds(of: drive.errors)
+        if let state {
+            report.sittings = state.earlier.count + 1
+            report.fetchedAgain = state.earlier.filter(\.crashed).reduce(0) { $0 + $1.inFlight }
+        }
         report.retries = drive.retries
         report.refused = drive.refusals.byName
         if drive.linksTooLong > 0 { report.linksDropped["max-url-length"] = drive.linksTooLong }

@@ -18,11 +18,20 @@ protocol CrawlLoopHost {
 
     mutating func received(_ message: Message, frontier: inout Frontier) -> Bool
 
-    /// Called after each round of dispatch, before the loop waits.
-    mutating func dispatched(frontier: inout Frontier, stopping: Bool) -> Bool
+    /// Called after each round of dispatch, before the loop waits; `now` is
+    /// the time since the crawl began.
+    mutating func dispatched(frontier: inout Frontier, stopping: Bool, now: Duration) -> Bool
+
+    /// When the host wants the loop awake again even if nothing happens
+    /// (a journal's group commit falling due), on the frontier's clock.
+    var nextWakeUp: Duration? { get }
 
     /// The task running the loop was cancelled (Ctrl-C in one process).
     mutating func interrupted()
+}
+
+extension CrawlLoopHost {
+    var nextWakeUp: Duration? { nil }
 }
 
 /// The one dispatch loop of every crawl: hands the frontier's due jobs to
@@ -85,14 +94,15 @@ enum CrawlLoop {
                     group.addTask { events.post(.finished(try? await worker.perform(job))) }
                     running += 1
                 }
-                if !stopping, let wake = frontier.nextWakeUp, wakeUpAt.map({ wake < $0 }) ?? true {
+                if !stopping, let wake = [frontier.nextWakeUp, host.nextWakeUp].compactMap({ $0 }).min(),
+                   wakeUpAt.map({ wake < $0 }) ?? true {
                     wakeUpAt = wake
                     group.addTask {
                         try? await clock.sleep(until: start + wake)
                         events.post(.wakeUp)
                     }
                 }
-                if !host.dispatched(frontier: &frontier, stopping: stopping) { stop() }
+                if !host.dispatched(frontier: &frontier, stopping: stopping, now: clock.now - start) { stop() }
                 if running == 0 && (stopping || (host.endsWhenIdle && frontier.nextWakeUp == nil)) { break }
                 switch await events.next() {
                 case .finished(let outcome):

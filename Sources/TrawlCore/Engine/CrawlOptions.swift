@@ -70,6 +70,10 @@ public struct CrawlOptions: Sendable, Codable, Equatable {
     public var workerExecutable: String?
     /// How the crawl logs (`--log-level`, `--log-format`, `--log-file`).
     public var log = LogSettings()
+    /// Journal the crawl's state in OUT/state.db so `--resume` can continue
+    /// it after any crash; false with `--no-state`. (Not yet in `--mode
+    /// processes`, which keeps no journal.)
+    public var keepsState = true
 
     public init() {}
 }

@@ -22,6 +22,9 @@ struct CrawlRun {
     var workers: WorkerProcesses
     var stopRequest: StopRequest
     var logger: Logger
+    /// The crawl's journal (nil with `--no-state`, and in `--mode
+    /// processes`), and whether this sitting resumes an earlier one.
+    var journal: (journal: CrawlJournal, sitting: SittingCounters, resuming: Bool)?
 }
 
 extension CrawlOptions {
@@ -39,12 +42,17 @@ struct InProcessTopology: CrawlTopology {
         let parts = CrawlParts(options: crawl.options, seeds: crawl.seeds)
         var frontier = Frontier(limits: parts.limits)
         for seed in crawl.seeds { frontier.discover(seed.href, hostKey: seed.origin, depth: 0) }
+        var host = InProcessCrawl(exports: crawl.exports, counters: crawl.counters, stopRequest: crawl.stopRequest,
+                                  journal: crawl.journal?.journal, sitting: crawl.journal?.sitting)
+        if let journal = crawl.journal, journal.resuming {
+            try JournalReplay.replay(journal.journal, into: &frontier, host: &host)
+        }
         var (summary, bodyBudget) = try await StrategyRunner.withWorker(
             parts.mode, concurrency: parts.concurrency, fetch: parts.fetch, processor: parts.processor
-        ) { [frontier] worker in
+        ) { [frontier, host] worker in
             await InProcessDriver.drive(frontier: frontier, worker: worker, processor: parts.processor,
-                                        concurrency: parts.concurrency, exports: crawl.exports,
-                                        counters: crawl.counters, stopRequest: crawl.stopRequest, logger: crawl.logger)
+                                        concurrency: parts.concurrency, host: host, stopRequest: crawl.stopRequest,
+                                        logger: crawl.logger)
         }
         summary.bodyBudget = bodyBudget
         return summary

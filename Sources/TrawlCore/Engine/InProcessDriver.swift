@@ -4,12 +4,14 @@ import Logging
 /// `Frontier`, with the exports and live counters as its host. One task
 /// owns the frontier and the exports, so neither needs a lock.
 enum InProcessDriver {
+    /// `host` comes set up: with the journal, and the summary of the pages
+    /// an earlier sitting recorded (`JournalReplay`).
     static func drive(
         frontier initial: Frontier, worker: any CrawlWorker, processor: PageProcessor, concurrency: Int,
-        exports: CrawlExports, counters: LiveCounters, stopRequest: StopRequest, logger: Logger
+        host initialHost: InProcessCrawl, stopRequest: StopRequest, logger: Logger
     ) async -> DriveSummary {
         var frontier = initial
-        var host = InProcessCrawl(exports: exports, counters: counters, stopRequest: stopRequest)
+        var host = initialHost
         await CrawlLoop.run(frontier: &frontier, host: &host, worker: worker, processor: processor,
                             concurrency: concurrency, events: EventMailbox(), logger: logger) {
             // Watches for a crawl-wide limit; cancelled with the loop.
@@ -19,6 +21,8 @@ enum InProcessDriver {
             }
             return .stopRequested
         }
+        // Pages that finished while stopping are committed and exported too.
+        _ = host.flush(frontier: frontier)
         var summary = host.summary
         if summary.stopReason == nil && frontier.stoppedByPageBudget { summary.stopReason = "max-pages" }
         summary.refusals = frontier.refusals
@@ -28,6 +32,9 @@ enum InProcessDriver {
 
 /// The host of a single-process crawl: a settled page goes to the exports
 /// and into the summary; a crawl-wide limit or a failed write stops it.
+/// With a journal, a page goes to the journal first, in group commits of
+/// `JournalCommits.maxPages` pages or `maxDelay`, and reaches the exports
+/// once committed: a page has its line only when a crash cannot lose it.
 struct InProcessCrawl: CrawlLoopHost {
     enum Message: Sendable {
         /// A crawl-wide limit may have asked the crawl to stop (or the
@@ -39,18 +46,48 @@ struct InProcessCrawl: CrawlLoopHost {
     let counters: LiveCounters
     let stopRequest: StopRequest
     var summary = DriveSummary()
+    var journal: CrawlJournal?
+    /// This sitting's figures, committed with each group.
+    var sitting: SittingCounters?
+    /// When the oldest staged page was staged (on the loop's clock).
+    private var stagedSince: Duration?
+    /// The loop's clock at its latest round: a sitting's elapsed time as
+    /// its last commit records it.
+    private var lastNow: Duration = .zero
+
+    init(exports: CrawlExports, counters: LiveCounters, stopRequest: StopRequest, journal: CrawlJournal? = nil,
+         sitting: SittingCounters? = nil) {
+        self.exports = exports
+        self.counters = counters
+        self.stopRequest = stopRequest
+        self.journal = journal
+        self.sitting = sitting
+    }
 
     var endsWhenIdle: Bool { true }
 
     mutating func settled(_ disposition: FrontierFeedback.Disposition, of outcome: PageOutcome, frontier: Frontier) -> Bool {
         summary.note(disposition, outcome)
+        if let journal {
+            if case .robots = disposition, let rules = outcome.robots {
+                journal.stageRobots(hostKey: String(outcome.job.url.dropLast("/robots.txt".count)), rules: rules,
+                                    unavailable: outcome.robotsUnavailable)
+            }
+            guard case .record = disposition else { return true }
+            journal.stage(outcome)
+            return journal.staged.count < JournalCommits.maxPages || flush(frontier: frontier)
+        }
         guard case .record = disposition else { return true }
+        return export(outcome, frontier: frontier)
+    }
+
+    /// Writes a page to the exports and counts it.
+    private mutating func export(_ outcome: PageOutcome, frontier: Frontier) -> Bool {
         do {
             try exports.record(outcome)
         } catch {
             // Not in pages.jsonl, so not in the report's counts either.
-            summary.failure = summary.failure ?? (error as? TrawlError ?? TrawlError(.writeFailed, "\(error)"))
-            stop("write-error")
+            fail(error)
             return false
         }
         summary.tally(outcome.record)
@@ -58,13 +95,46 @@ struct InProcessCrawl: CrawlLoopHost {
         return true
     }
 
+    /// Commits what the journal has staged, then exports its pages.
+    mutating func flush(frontier: Frontier) -> Bool {
+        guard let journal, journal.hasStaged else { return true }
+        stagedSince = nil
+        sitting?.pages += journal.staged.count
+        sitting?.inFlight = frontier.inFlight
+        sitting?.elapsedMilliseconds = Int64(lastNow.milliseconds)
+        let committed: [CrawlJournal.StagedPage]
+        do {
+            committed = try journal.commit(counters: sitting ?? SittingCounters(startedAt: "", elapsedMilliseconds: 0, pages: 0, inFlight: 0))
+        } catch {
+            fail(error)
+            return false
+        }
+        for entry in committed where !export(entry.outcome, frontier: frontier) { return false }
+        return true
+    }
+
+    private mutating func fail(_ error: any Error) {
+        summary.failure = summary.failure ?? (error as? TrawlError ?? TrawlError(.writeFailed, "\(error)"))
+        stop("write-error")
+    }
+
+    var nextWakeUp: Duration? { stagedSince.map { $0 + JournalCommits.maxDelay } }
+
     mutating func received(_ message: Message, frontier: inout Frontier) -> Bool {
         guard let reason = stopRequest.current else { return true }
         stop(reason)
         return false
     }
 
-    mutating func dispatched(frontier: inout Frontier, stopping: Bool) -> Bool { true }
+    mutating func dispatched(frontier: inout Frontier, stopping: Bool, now: Duration) -> Bool {
+        lastNow = now
+        guard let journal, journal.hasStaged else { return true }
+        guard let since = stagedSince else {
+            stagedSince = now
+            return true
+        }
+        return now - since < JournalCommits.maxDelay || flush(frontier: frontier)
+    }
 
     mutating func interrupted() { stop("interrupted") }
 
@@ -72,4 +142,13 @@ struct InProcessCrawl: CrawlLoopHost {
     private mutating func stop(_ reason: String) {
         if summary.stopReason == nil { summary.stopReason = reason }
     }
+}
+
+/// How often the journal commits: a group is at most this many pages, or
+/// this old. Small enough that a crash costs a blink of work, large
+/// enough that a commit is paid once per many pages (README, "Durable
+/// crawls", has the measured cost).
+enum JournalCommits {
+    static let maxPages = 256
+    static let maxDelay: Duration = .milliseconds(100)
 }

@@ -46,8 +46,8 @@ final class CrawlExports {
     /// crawl's files, unless `overwrite`, or when another crawl has it) and
     /// creates the streaming files, so an unusable `--out` fails before
     /// any fetch.
-    convenience init(directory: String, overwrite: Bool = false) throws {
-        try self.init(folder: OutputFolder(claiming: directory, overwrite: overwrite))
+    convenience init(directory: String, overwrite: Bool = false, keeping kept: Set<String> = []) throws {
+        try self.init(folder: OutputFolder(claiming: directory, overwrite: overwrite, keeping: kept))
     }
 
     /// Creates the streaming files in a folder already claimed.

@@ -15,6 +15,10 @@ import Glibc
 public final class OutputFolder: Sendable {
     /// The files a crawl writes into its folder.
     static let exportNames = ["pages.jsonl", "edges.csv", "graph.graphml", "graph.dot", "report.json"] + GraphTables.names
+        + stateNames
+    /// The journal (`CrawlJournal`) and SQLite's files beside it: a resumed
+    /// crawl keeps them and rewrites the rest.
+    static let stateNames = ["state.db", "state.db-wal", "state.db-shm"]
     static let lockName = ".trawl.lock"
     /// How many names `createUnique` tries: NAME, NAME-2 … NAME-100.
     static let uniqueAttempts = 100
@@ -27,10 +31,11 @@ public final class OutputFolder: Sendable {
     /// Claims `path`: creates it (and its parents) if missing, locks it,
     /// and refuses it when it holds a crawl's files (the exports, their
     /// temporary files, and `.partial` files of trawl before 0.2) — or,
-    /// with `overwrite`, removes exactly those files (unlink: a link is
+    /// with `overwrite`, removes exactly those files but the `kept` ones
+    /// (`--resume` keeps the journal) (unlink: a link is
     /// removed, not followed; a folder in their place is an error, never
     /// recursed into). Errors are `.outputUnwritable` and name the folder.
-    public init(claiming path: String, overwrite: Bool = false) throws(TrawlError) {
+    public init(claiming path: String, overwrite: Bool = false, keeping kept: Set<String> = []) throws(TrawlError) {
         try Self.makeFolder(path, parentsOnly: false)
         handle = try FolderHandle(opening: path)
         guard access(path, W_OK) == 0 else {
@@ -38,7 +43,7 @@ public final class OutputFolder: Sendable {
         }
         lock = try Self.lock(handle)
         // From here on `deinit` releases the lock if a check below throws.
-        let leftovers = try handle.entryNames().filter(Self.isCrawlFile).sorted()
+        let leftovers = try handle.entryNames().filter { Self.isCrawlFile($0) && !kept.contains($0) }.sorted()
         guard !leftovers.isEmpty else { return }
         guard overwrite else {
             throw TrawlError(.outputUnwritable,

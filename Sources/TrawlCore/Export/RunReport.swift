@@ -77,6 +77,11 @@ public struct RunReport: Sendable, Codable, Equatable {
     /// from HTTP error statuses and from pages the crawl's rules stopped.
     /// Optional only so that reports written before it still decode.
     public var errorKinds: [String: Int]?
+    /// With a journal: how many sittings the crawl took (1 + each
+    /// `--resume`), and the transfers in flight when a sitting crashed,
+    /// which a later one fetched again. nil with `--no-state`.
+    public var sittings: Int?
+    public var fetchedAgain: Int?
 
     /// `errors` summed by kind, every kind present.
     public static func errorKinds(of errors: [String: Int]) -> [String: Int] {

@@ -15,8 +15,14 @@ struct SeedFlags: ParsableArguments {
     @Flag(help: "Treat a bad line of a seeds file as fatal instead of skipping it.")
     var strict = false
 
+    /// Whether any seeds were given (`--resume` takes none: it has the
+    /// crawl's own).
+    var areGiven: Bool { !arguments.isEmpty || file != nil }
+
+    /// Checked by `CrawlFlags.validate()`, which knows whether the crawl
+    /// is resumed.
     func validate() throws {
-        _ = try source()
+        if areGiven { _ = try source() }
     }
 
     /// Where the seeds come from, or why the arguments name none.

@@ -150,7 +150,7 @@ struct ShardCrawl: CrawlLoopHost {
 
     /// Sends what the round produced. Refusals go before the status: the
     /// coordinator has every count by the time it sees the shard idle.
-    mutating func dispatched(frontier: inout ShardFrontier, stopping: Bool) -> Bool {
+    mutating func dispatched(frontier: inout ShardFrontier, stopping: Bool, now: Duration) -> Bool {
         if !stopping {
             if let refusals = frontier.refusalsIfChanged() { outgoing.append(refusals) }
             if let status = frontier.statusIfChanged() { outgoing.append(status) }

@@ -1,0 +1,52 @@
+/// The journal of one sitting of a crawl, and what earlier sittings did.
+struct CrawlState {
+    let journal: CrawlJournal
+    let sitting: SittingCounters
+    let earlier: [SittingCounters]
+
+    var earlierElapsed: Duration { .milliseconds(earlier.reduce(0) { $0 + $1.elapsedMilliseconds }) }
+
+    /// The crawl's journal in its (claimed) output folder: created for a
+    /// new crawl, opened to resume one; nil with `--no-state` or in
+    /// `--mode processes`.
+    static func open(options: CrawlOptions, seeds: SeedList, resume: Bool) throws(TrawlError) -> CrawlState? {
+        guard options.keepsState, options.mode != .processes else { return nil }
+        let folder = options.outputDirectory
+        let sitting = SittingCounters(startedAt: Timestamp.iso8601UTC(Timestamp.nowSeconds()), elapsedMilliseconds: 0,
+                                      pages: 0, inFlight: 0)
+        guard resume else {
+            let settings = JournalSettings(options: options.recordable, seeds: seeds.urls.map(\.href))
+            return CrawlState(journal: try CrawlJournal.create(in: folder, settings: settings), sitting: sitting, earlier: [])
+        }
+        let (journal, _) = try CrawlJournal.open(in: folder)
+        let earlier: [SittingCounters]
+        do {
+            earlier = try journal.readSittings()
+        } catch {
+            throw JournalError.wrap(error, path: journal.path)
+        }
+        return CrawlState(journal: journal, sitting: sitting, earlier: earlier)
+    }
+
+    /// This sitting's figures as it ends.
+    func closing(elapsed: Duration, pages: Int) -> SittingCounters {
+        var closed = sitting
+        closed.elapsedMilliseconds = Int64(elapsed.milliseconds)
+        closed.pages = pages - earlier.reduce(0) { $0 + $1.pages }
+        closed.inFlight = 0
+        return closed
+    }
+}
+
+extension CrawlOptions {
+    /// The settings a journal records: where the crawl writes and how it
+    /// logs are the sitting's, not the crawl's.
+    var recordable: CrawlOptions {
+        var options = self
+        options.outputDirectory = ""
+        options.overwriteOutput = false
+        options.log = LogSettings()
+        options.workerExecutable = nil
+        return options
+    }
+}
