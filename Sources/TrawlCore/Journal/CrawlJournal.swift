@@ -155,12 +155,29 @@ final class CrawlJournal {
         do {
             var history = try readSittings()
             history.append(counters)
-            try database.transaction {
-                try writeMeta("sittings", try JSONEncoder.sorted.encode(history))
-                try writeMeta("sitting", Array("null".utf8))
-            }
+            try writeHistory(history)
         } catch {
             throw JournalError.wrap(error, path: path)
+        }
+    }
+
+    /// Starts a sitting, recorded at once so that even one killed before
+    /// its first commit counts: a sitting a crash cut short joins the
+    /// history as its last commit left it. Returns the earlier sittings.
+    func beginSitting(_ sitting: SittingCounters) throws(TrawlError) -> [SittingCounters] {
+        do {
+            let history = try readSittings()
+            try writeHistory(history, open: sitting)
+            return history
+        } catch {
+            throw JournalError.wrap(error, path: path)
+        }
+    }
+
+    private func writeHistory(_ history: [SittingCounters], open: SittingCounters? = nil) throws {
+        try database.transaction {
+            try writeMeta("sittings", try JSONEncoder.sorted.encode(history))
+            try writeMeta("sitting", try JSONEncoder.sorted.encode(open))
         }
     }
 

@@ -16,16 +16,11 @@ struct CrawlState {
                                       pages: 0, inFlight: 0)
         guard resume else {
             let settings = JournalSettings(options: options.recordable, seeds: seeds.urls.map(\.href))
-            return CrawlState(journal: try CrawlJournal.create(in: folder, settings: settings), sitting: sitting, earlier: [])
+            let journal = try CrawlJournal.create(in: folder, settings: settings)
+            return CrawlState(journal: journal, sitting: sitting, earlier: try journal.beginSitting(sitting))
         }
         let (journal, _) = try CrawlJournal.open(in: folder)
-        let earlier: [SittingCounters]
-        do {
-            earlier = try journal.readSittings()
-        } catch {
-            throw JournalError.wrap(error, path: journal.path)
-        }
-        return CrawlState(journal: journal, sitting: sitting, earlier: earlier)
+        return CrawlState(journal: journal, sitting: sitting, earlier: try journal.beginSitting(sitting))
     }
 
     /// This sitting's figures as it ends.
