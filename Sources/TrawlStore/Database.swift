@@ -49,8 +49,15 @@ public final class Database {
         guard result == SQLITE_OK, let connection else {
             // SQLite returns a connection even on failure, to read the
             // message from; it must still be closed.
-            let error = StoreError(result: result, connection: connection, path: path)
+            var error = StoreError(result: result, connection: connection, path: path)
             sqlite3_close_v2(connection)
+            // When open(O_RDWR|O_CREAT) fails, SQLite retries read-only and
+            // reports that retry's errno: ENOENT for a file it could not
+            // create. The folder says why.
+            if error.code == .cannotOpen, let denied = StorePath.writeDenied(resolved) {
+                error.code = .readOnly
+                error.message = StoreError.cannotWriteMessage(path, denied)
+            }
             throw error
         }
         // From here on, deinit closes the connection if a step below throws.

@@ -36,7 +36,8 @@ extension StoreError {
         case SQLITE_CANTOPEN where result == Self.cantOpenSymlink:
             (.symbolicLink, Self.symbolicLinkMessage(path))
         case SQLITE_CANTOPEN where [EACCES, EPERM, EROFS].contains(systemErrno):
-            (.readOnly, "permission denied opening '\(path)' for writing (the file or its folder is read-only)")
+            // Creating the file in a read-only folder, or on a read-only disk.
+            (.readOnly, Self.cannotWriteMessage(path, systemErrno))
         case SQLITE_CANTOPEN:
             (.cannotOpen, "cannot open '\(path)'\(because)")
         case SQLITE_BUSY, SQLITE_LOCKED:
@@ -58,6 +59,12 @@ extension StoreError {
     /// The database was used after `Database.close()`.
     static func closed(_ path: String) -> StoreError {
         StoreError(code: .closed, path: path, message: "'\(path)' was used after it was closed")
+    }
+
+    /// The file or its folder refuses writes: `reason` is EACCES, EPERM
+    /// or EROFS.
+    static func cannotWriteMessage(_ path: String, _ reason: Int32) -> String {
+        "cannot write '\(path)': \(String(cString: strerror(reason)))"
     }
 
     static func symbolicLinkMessage(_ path: String) -> String {

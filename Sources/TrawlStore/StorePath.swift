@@ -43,6 +43,15 @@ enum StorePath {
         return absolute == "/" ? "/\(name)" : "\(absolute)/\(name)"
     }
 
+    /// Why the folder of `resolved` (a path from `resolve`) refuses a new
+    /// file, if it does: EACCES or EPERM (its permissions), EROFS (a
+    /// read-only disk, which stops root too); nil when it would take one.
+    static func writeDenied(_ resolved: String) -> Int32? {
+        guard access(split(resolved).folder, W_OK) != 0 else { return nil }
+        let reason = errno
+        return [EACCES, EPERM, EROFS].contains(reason) ? reason : nil
+    }
+
     /// `a/b/c.db` → (`a/b`, `c.db`); `c.db` → (`.`, `c.db`); `/c.db` → (`/`, `c.db`).
     static func split(_ path: String) -> (folder: String, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
