@@ -104,7 +104,7 @@ struct OutputClaimTests {
 
             let refused = try await TrawlProcess.run(crawl)
             #expect(refused.status == 73)
-            #expect(refused.stderr == "trawl: error: output folder '\(out)' already holds a crawl's files (edges.csv, graph.dot, graph.graphml, pages.jsonl, report.json); pass --overwrite to replace them, or choose another --out\n")
+            #expect(refused.stderr == "trawl: error: output folder '\(out)' already holds a crawl's files (edges-ids.csv, edges.csv, graph.dot, graph.graphml, host-edges.csv, hosts.csv, nodes.csv, pages.jsonl, redirects.csv, report.json, state.db); pass --overwrite to replace them, or choose another --out\n")
             #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/report.json")) == report)
 
             let replaced = try await TrawlProcess.run(crawl + ["--overwrite"])
@@ -168,7 +168,7 @@ struct OutputClaimTests {
 
             let refused = try await TrawlProcess.run(crawl)
             #expect(refused.status == 73)
-            #expect(refused.stderr.contains("already holds a crawl's files (edges.csv, graph.dot, graph.dot.partial, graph.graphml, pages.jsonl, report.json)"))
+            #expect(refused.stderr.contains("already holds a crawl's files (edges-ids.csv, edges.csv, graph.dot, graph.dot.partial, graph.graphml, host-edges.csv, hosts.csv, nodes.csv, pages.jsonl, redirects.csv, report.json, state.db)"))
 
             let result = try await TrawlProcess.run(crawl + ["--overwrite"])
             #expect(result.status == 0, "\(result.stderr)")

@@ -9,7 +9,14 @@ import FoundationXML
 /// throws `Malformed`, naming the file and line, at the first file that is
 /// not well-formed.
 struct OutputFolder {
-    static let exports: Set<String> = ["pages.jsonl", "edges.csv", "graph.graphml", "graph.dot", "report.json"]
+    /// Every file a finished crawl leaves: the exports and its journal.
+    static let exports: Set<String> = [
+        "pages.jsonl", "edges.csv", "graph.graphml", "graph.dot", "report.json", "nodes.csv", "edges-ids.csv",
+        "redirects.csv", "hosts.csv", "host-edges.csv", "state.db",
+    ]
+    /// SQLite's files beside the journal, which a crawl stopped by a failed
+    /// write may leave: they are part of its state, for `--resume`.
+    static let journalSideFiles: Set<String> = ["state.db-wal", "state.db-shm"]
 
     struct Malformed: Error, CustomStringConvertible {
         var description: String
@@ -51,11 +58,17 @@ struct OutputFolder {
 
     /// Whether the files tell one story: every edge comes from a page in
     /// pages.jsonl, and the graph and the report count what the files hold.
+    /// Rows of redirects.csv: GraphML holds these edges beside the links.
+    var redirectHops: Int {
+        guard let text = try? text("redirects.csv") else { return 0 }
+        return max(0, text.split(separator: "\n").count - 1)
+    }
+
     var isConsistent: Bool {
         let sources = finalURLs
         let edgeSet = report["edge_set"] as? [String: Any]
         return edges.allSatisfy { sources.contains($0[0]) }
-            && graphEdges == edges.count && edgeSet?["edges"] as? Int == edges.count
+            && graphEdges == edges.count + redirectHops && edgeSet?["edges"] as? Int == edges.count
             && report["pages"] as? Int == pages.count
     }
 

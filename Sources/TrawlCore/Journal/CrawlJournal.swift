@@ -63,6 +63,9 @@ final class CrawlJournal {
             try journal.writeMeta("settings", try JSONEncoder.sorted.encode(settings))
             return journal
         } catch {
+            // The folder is claimed and held no state file (the claim
+            // refuses or removes one): what is here, this call made.
+            for name in OutputFolder.stateNames { unlink(folder + "/" + name) }
             throw JournalError.wrap(error, path: path)
         }
     }
