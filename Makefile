@@ -14,7 +14,7 @@ DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev libpsl-de
 SWIFT ?= swift
 RELEASE_BIN := .build/release/trawl
 
-.PHONY: all deps build release demo test bench bench-modes bench-robots bench-ceiling bench-real compare-all clean
+.PHONY: all deps build release demo test bench bench-journal bench-modes bench-robots bench-ceiling bench-real compare-all clean
 
 all: build
 
@@ -64,6 +64,10 @@ test: deps
 bench: release
 	scripts/bench.sh
 	HOSTS=4 PAGES=5000 LATENCY=500ms PAGE_SIZE=2KB OUT_DEGREE=8 CONCURRENCY=2000 scripts/bench-ceiling.sh
+
+# What the journal (OUT/state.db) costs: with and without --no-state, alternated.
+bench-journal: release
+	scripts/bench-journal.sh
 
 # Every strategy on the 10,000-page web at concurrency 16, 256 and 1,024.
 bench-modes: release

@@ -14,6 +14,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-.build/release/trawl}
 OLD=${OLD:-}
+# NOSTATE=1: also run trawl with --no-state each round, to measure what
+# the journal (OUT/state.db) costs.
+NOSTATE=${NOSTATE:-}
 REPEAT=${REPEAT:-3}
 HOSTS=${HOSTS:-6}
 LATENCY=${LATENCY:-50ms}
@@ -50,10 +53,10 @@ c_run() {
     pages=$(grep -o '"pages": [0-9]*' "$OUT/c.log" | awk '{print $2}')
     awk -v p="$pages" '{printf "c %.2f %.2f %d %d\n", $1, $2 + $3, $4, p}' "$OUT/time.txt"
 }
-trawl_run() { # label, binary, round
+trawl_run() { # label, binary, round, extra flags...
     local dir="$OUT/$1-$3"
     /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" "$2" crawl "$OUT/seeds.txt" --concurrency "$CONCURRENCY" \
-        --per-host "$CONCURRENCY" --ignore-robots --connect-to "::127.0.0.1:$PORT" --out "$dir" --quiet >"$OUT/$1.log" 2>&1
+        --per-host "$CONCURRENCY" --ignore-robots --connect-to "::127.0.0.1:$PORT" --out "$dir" --quiet "${@:4}" >"$OUT/$1.log" 2>&1
     local pages
     pages=$(grep -c '"status":200,"content_type":"text/html' "$dir/pages.jsonl" || true)
     awk -v l="$1" -v p="$pages" '{printf "%s %.2f %.2f %d %d\n", l, $1, $2 + $3, $4, p}' "$OUT/time.txt"
@@ -64,9 +67,10 @@ for round in $(seq 1 "$REPEAT"); do
     c_run
     trawl_run trawl "$BIN" "$round"
     [ -z "$OLD" ] || trawl_run old "$OLD" "$round"
+    [ -z "$NOSTATE" ] || trawl_run nostate "$BIN" "$round" --no-state
 done | tee "$OUT/results.txt"
 per_page() { grep "^$1 " "$OUT/results.txt" | awk '{print $3 / $5 * 1000}' | median_of; }
-for label in c trawl ${OLD:+old}; do
+for label in c trawl ${OLD:+old} ${NOSTATE:+nostate}; do
     printf '%-6s median wall %s s, CPU %s s (%.2f ms per parsed page), peak RSS %s KB, %s pages parsed\n' "$label" \
         "$(median "$label" 2)" "$(median "$label" 3)" "$(per_page "$label")" "$(median "$label" 4)" "$(median "$label" 5)"
 done
