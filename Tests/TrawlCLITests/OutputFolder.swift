@@ -14,6 +14,13 @@ struct OutputFolder {
         "pages.jsonl", "edges.csv", "graph.graphml", "graph.dot", "report.json", "nodes.csv", "edges-ids.csv",
         "redirects.csv", "hosts.csv", "host-edges.csv", "state.db",
     ]
+    /// What a crawl run with `arguments` leaves: `--mode processes` and
+    /// `--no-state` keep no journal.
+    static func exports(for arguments: [String]) -> Set<String> {
+        let journaled = !arguments.contains("processes") && !arguments.contains("--no-state")
+        return journaled ? exports : exports.subtracting(["state.db"])
+    }
+
     /// SQLite's files beside the journal, which a crawl stopped by a failed
     /// write may leave: they are part of its state, for `--resume`.
     static let journalSideFiles: Set<String> = ["state.db-wal", "state.db-shm"]

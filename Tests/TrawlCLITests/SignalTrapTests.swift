@@ -30,7 +30,7 @@ struct SignalTrapTests {
             #expect(result.stderr.contains("trawl: stopping (\(signal == SIGINT ? "SIGINT" : "SIGTERM")); writing exports"))
             #expect(result.stdout.contains("crawl interrupted (stopped by a signal)"))
             let folder = try OutputFolder(out)
-            #expect(folder.files == OutputFolder.exports)
+            #expect(folder.files == OutputFolder.exports(for: mode))
             #expect(folder.pages.count >= 8 && folder.pages.count < Self.busyWeb.pageCount)
             #expect(folder.report["completed"] as? Bool == false)
             #expect(folder.report["stop_reason"] as? String == "interrupted")
@@ -56,7 +56,7 @@ struct SignalTrapTests {
             #expect(result.status == 143, "\(result.stderr)")
             #expect(!result.stderr.contains("was killed by signal"))
             let folder = try OutputFolder(out)
-            #expect(folder.files == OutputFolder.exports)
+            #expect(folder.files == OutputFolder.exports(for: ["processes"]))
             #expect(folder.report["stop_reason"] as? String == "interrupted")
             #expect(folder.isConsistent)
         }
