@@ -90,7 +90,7 @@ struct StandardStreamsTests {
             // The summary, printed after the exports were written.
             #expect(String(decoding: output, as: UTF8.self).contains("  output     \(out)/ "))
             let folder = try OutputFolder(out)
-            #expect(folder.files == OutputFolder.exports)
+            #expect(folder.files == OutputFolder.exports(for: mode))
             #expect(folder.report["stop_reason"] as? String == "interrupted")
             #expect(folder.isConsistent)
         }
