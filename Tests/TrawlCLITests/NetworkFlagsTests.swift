@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrawlFetch
 import TrawlCore
 
 /// `--header`, `--cookie-jar` and `--proxy`, seen from a real local site
@@ -94,8 +95,12 @@ struct NetworkFlagsTests {
             let words = try #require(DefaultCrawlTests.shellWords(report.settings.command))
             let index = try #require(words.firstIndex(of: "--proxy"))
             #expect(words[index + 1] == "http://alice:****@127.0.0.1:\(proxy.port)")
-            // The environment's proxy was not used, and is not named.
-            #expect(report.settings.proxy == nil && !report.settings.proxyEnvironment)
+            // The proxy used is recorded, masked; the environment's was not
+            // used, and is not named.
+            let masked = "http://alice:****@127.0.0.1:\(proxy.port)"
+            #expect(report.settings.proxy == ProxyEnvironment(http: masked, https: masked, noProxy: nil))
+            #expect(!report.settings.proxyEnvironment)
+            #expect(result.stdout.contains("(--proxy)"))
             #expect(!(try String(contentsOfFile: out + "/report.json", encoding: .utf8)).contains("s3cret"))
             #expect(!result.stdout.contains("s3cret"))
         }

@@ -99,7 +99,12 @@ extension RunReport {
             refuseLinkLocal = options.fetch.addressGuard.refuseLinkLocal
             refusePrivate = options.fetch.addressGuard.refusePrivate
             proxyEnvironment = options.fetch.useProxyEnvironment
-            proxy = proxyEnvironment ? ProxyEnvironment.current() : nil
+            // An explicit --proxy takes every request (masked like the
+            // environment's); else the environment's, unless --no-proxy-env.
+            proxy = options.fetch.proxy.map { proxy in
+                let masked = ProxyEnvironment.masked(proxy)
+                return ProxyEnvironment(http: masked, https: masked, noProxy: nil)
+            } ?? (proxyEnvironment ? ProxyEnvironment.current() : nil)
             command = CrawlCommandLine.arguments(options: options, seedsPath: seeds.path)
                 .map(CrawlCommandLine.shellQuoted).joined(separator: " ")
         }

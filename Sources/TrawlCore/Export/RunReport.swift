@@ -176,7 +176,10 @@ public struct RunReport: Sendable, Codable, Equatable {
               cpu        user \(fmt(resources.cpuUserSeconds, 2)) s, sys \(fmt(resources.cpuSystemSeconds, 2)) s, \(fmt(resources.cpuSecondsPer1000Pages, 3)) s per 1,000 pages
               memory     peak RSS \(fmt(Double(resources.peakRSSBytes) / 1_048_576)) MiB, peak threads \(resources.peakThreads)\(resources.processes > 1 ? ", \(resources.processes) processes" : "")\(bodyBudgetText)
               graph      \(edgeSet.nodes) nodes, \(edgeSet.edges) edges, sha256 \(edgeSet.sha256)
-            """ + (settings.proxy.map { "\n  proxy      \($0.summary) (from the environment; --no-proxy-env goes direct)" } ?? "")
+            """ + (settings.proxy.map { proxy in
+                let source = settings.proxyEnvironment ? "from the environment; --no-proxy-env goes direct" : "--proxy"
+                return "\n  proxy      \(proxy.summary) (\(source))"
+            } ?? "")
     }
 
     /// "crawl complete", or what stopped it, named as the user would set
