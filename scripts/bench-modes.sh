@@ -36,6 +36,8 @@ mkdir -p "$OUT"
 start_server "$BIN" "$PORT" "$OUT/server.log" --seed 1 --hosts "$HOSTS" --pages "$PAGES" --latency "$LATENCY" \
     --truth "$OUT/truth.csv" --seeds-file "$OUT/seeds.txt"
 
+source scripts/lib/no-state.sh
+NO_STATE=$(no_state_flag "$BIN")
 field() { grep -o "\"$1\" : [0-9.e+-]*" "$2" | head -1 | awk '{print $3}'; }
 
 echo "web: $HOSTS hosts x $PAGES pages, latency $LATENCY; modes: $MODES (processes: $WORKERS x $WORKER_MODE); concurrency: $CONCURRENCIES; $REPEAT repeats"
@@ -47,7 +49,7 @@ for concurrency in $CONCURRENCIES; do
             extra=()
             [ "$mode" = processes ] && extra=(--workers "$WORKERS" --worker-mode "$WORKER_MODE")
             "$BIN" crawl "$OUT/seeds.txt" --mode "$mode" "${extra[@]}" --concurrency "$concurrency" --per-host "$concurrency" \
-                --connect-to "::127.0.0.1:$PORT" $GENERATED_WEB_FLAGS --out "$dir" --quiet >"$dir.log" 2>&1 || { echo "run failed: $dir.log" >&2; cat "$dir.log" >&2; continue; }
+                --connect-to "::127.0.0.1:$PORT" $GENERATED_WEB_FLAGS $NO_STATE --out "$dir" --quiet >"$dir.log" 2>&1 || { echo "run failed: $dir.log" >&2; cat "$dir.log" >&2; continue; }
             report="$dir/report.json"
             pps=$(field pages_per_second "$report")
             cpu=$(field cpu_seconds_per1000_pages "$report")

@@ -32,6 +32,12 @@ mkdir -p "$OUT"
 start_server "$BIN" "$PORT" "$OUT/server.log" --seed 1 --hosts "$HOSTS" --pages "$PAGES" --latency "$LATENCY" \
     --truth "$OUT/truth.csv" --seeds-file "$OUT/seeds.txt"
 
+# STATE=1 keeps the journal (the default crawl); without it, runs take
+# --no-state, so the figures compare with trees before the journal
+# (scripts/bench-journal.sh measures the journal itself).
+source scripts/lib/no-state.sh
+NO_STATE=""
+[ -n "${STATE:-}" ] || NO_STATE=$(no_state_flag "$BIN")
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 field() { grep -o "\"$1\" : [0-9.e+-]*" "$2" | head -1 | awk '{print $3}'; }
 
@@ -40,7 +46,7 @@ results=()
 for run in $(seq 1 "$REPEAT"); do
     before=$(ticks $SERVER)
     "$BIN" crawl "$OUT/seeds.txt" --mode "$MODE" --concurrency "$CONCURRENCY" --per-host "$PER_HOST" \
-        --connect-to "::127.0.0.1:$PORT" $GENERATED_WEB_FLAGS --out "$OUT/run-$run" --quiet >"$OUT/run-$run.log"
+        --connect-to "::127.0.0.1:$PORT" $GENERATED_WEB_FLAGS $NO_STATE --out "$OUT/run-$run" --quiet >"$OUT/run-$run.log"
     after=$(ticks $SERVER)
     report="$OUT/run-$run/report.json"
     pps=$(field pages_per_second "$report")

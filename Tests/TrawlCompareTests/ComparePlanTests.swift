@@ -17,7 +17,7 @@ struct ComparePlanTests {
         let plan = ComparePlan(modes: [.async], repeats: 1)
         let run = RunSpec(mode: .async, concurrency: 256, repeatIndex: 1)
         #expect(plan.crawlArguments(for: run, of: Self.workload, seedsFile: "s.txt", connectTo: "::127.0.0.1:9") == [
-            "crawl", "s.txt", "--mode", "async", "--concurrency", "256", "--per-host", "256", "--quiet",
+            "crawl", "s.txt", "--mode", "async", "--concurrency", "256", "--per-host", "256", "--quiet", "--no-state",
             "--connect-to", "::127.0.0.1:9", "--max-path-variants", "0", "--retry-on", "none",
         ])
     }
@@ -31,7 +31,7 @@ struct ComparePlanTests {
         let arguments = plan.crawlArguments(for: RunSpec(mode: .processes, concurrency: 2, repeatIndex: 1), of: workload,
                                             seedsFile: "s.txt", connectTo: nil)
         #expect(arguments == [
-            "crawl", "s.txt", "--mode", "processes", "--concurrency", "2", "--per-host", "2", "--quiet",
+            "crawl", "s.txt", "--mode", "processes", "--concurrency", "2", "--per-host", "2", "--quiet", "--no-state",
             "--workers", "2", "--worker-mode", "pool", "--max-pages", "100", "--max-path-variants", "0",
             "--retry-on", "none", "--timeout", "5",
         ])

@@ -42,6 +42,9 @@ public struct ComparePlan: Sendable, Codable, Equatable {
         var arguments = [
             "crawl", seedsFile, "--mode", run.mode.rawValue, "--concurrency", "\(run.concurrency)",
             "--per-host", "\(workload.perHost ?? run.concurrency)", "--quiet",
+            // No journal in any run: --mode processes keeps none, so a
+            // journal in the others would be measured as the strategy.
+            "--no-state",
         ]
         if run.mode == .processes {
             // A worker needs at least one transfer slot.
