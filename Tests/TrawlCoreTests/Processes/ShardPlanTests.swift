@@ -60,6 +60,7 @@ extension Processes {
             options.workerMode = .pool
             options.workerExecutable = "/bin/trawl"
             options.log = LogSettings(level: .trace, format: .json, file: "/tmp/trawl.log", maxFileBytes: 4096)
+            options.keepsState = false
             return options
         }
 
