@@ -124,12 +124,9 @@ final class CrawlJournal {
         do {
             try database.transaction {
                 for entry in pages {
-                    let follow = entry.outcome.follow.map {
-                        DiscoveredURL(url: $0.url, hostKey: $0.hostKey, depth: entry.outcome.job.depth + 1, referrer: entry.outcome.source)
-                    }
                     try insertPage.bind(nextSequence, at: 1)
                     try insertPage.bind(try FrameCodec.encode(.page(entry.page)), at: 2)
-                    try insertPage.bind(try FrameCodec.encode(.links(follow)), at: 3)
+                    try insertPage.bind(FollowList.encode(entry.outcome.follow, edgeTargets: entry.page.edgeTargets), at: 3)
                     _ = try insertPage.step()
                     insertPage.reset()
                     nextSequence += 1
@@ -198,15 +195,15 @@ final class CrawlJournal {
         return history
     }
 
-    /// Calls `body` with each recorded page and the links it followed, in
-    /// the order recorded.
-    func forEachPage(_ body: (PageMessage, [DiscoveredURL]) throws -> Void) throws {
+    /// Calls `body` with each recorded page and the URLs of the links it
+    /// followed, in the order recorded.
+    func forEachPage(_ body: (PageMessage, [String]) throws -> Void) throws {
         let select = try database.prepare("SELECT page, follow FROM pages ORDER BY seq")
         while try select.step() {
-            guard case .page(let page) = try Self.decode(select.blob(column: 0) ?? []),
-                  case .links(let follow) = try Self.decode(select.blob(column: 1) ?? [])
-            else { throw TrawlError(.badState, "'\(path)' holds a page entry of the wrong kind: it is corrupt") }
-            try body(page, follow)
+            guard case .page(let page) = try Self.decode(select.blob(column: 0) ?? []) else {
+                throw TrawlError(.badState, "'\(path)' holds a page entry of the wrong kind: it is corrupt")
+            }
+            try body(page, try FollowList.decode(select.blob(column: 1) ?? [], edgeTargets: page.edgeTargets))
         }
     }
 
@@ -261,7 +258,7 @@ struct SittingCounters: Codable, Equatable {
 enum JournalSchema {
     static let statements = [
         "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB NOT NULL)",
-        // page: a FrameCodec `page` frame; follow: a `links` frame.
+        // page: a FrameCodec `page` frame; follow: a `FollowList`.
         "CREATE TABLE IF NOT EXISTS pages(seq INTEGER PRIMARY KEY, page BLOB NOT NULL, follow BLOB NOT NULL)",
         "CREATE TABLE IF NOT EXISTS robots(host_key TEXT PRIMARY KEY, rules BLOB NOT NULL, unavailable TEXT)",
     ]

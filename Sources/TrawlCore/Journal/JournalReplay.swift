@@ -19,8 +19,9 @@ enum JournalReplay {
             host.counters.count(page.record, inFlight: 0, queued: 0)
             let origin = WebURL(page.record.url)?.origin ?? page.record.url
             frontier.restoreDone(page.record.url, hostKey: origin, depth: page.record.depth)
-            for link in follow {
-                frontier.discover(link.url, hostKey: link.hostKey, depth: link.depth, referrer: link.referrer)
+            let depth = page.record.depth + 1
+            for url in follow {
+                frontier.discover(url, hostKey: WebURL(url)?.origin ?? url, depth: depth, referrer: page.source)
             }
         }
     }
