@@ -45,18 +45,26 @@ public enum CrawlEngine {
         let stopRequest = StopRequest()
         let limits = CrawlWideLimits(maxTime: options.maxTime, maxMemoryBytes: options.maxMemoryBytes)
 
-        let drive = try await withProgress(
-            counters: counters, workers: workers, start: start, limits: limits, stopRequest: stopRequest, handler: progress
-        ) {
-            try await options.topology.drive(CrawlRun(
-                seeds: seeds.urls, options: options, exports: exports, counters: counters, workers: workers,
-                stopRequest: stopRequest, logger: logger,
-                journal: state.map { ($0.journal, $0.sitting, resume) }))
+        let drive: DriveSummary
+        do {
+            drive = try await withProgress(
+                counters: counters, workers: workers, start: start, limits: limits, stopRequest: stopRequest, handler: progress
+            ) {
+                try await options.topology.drive(CrawlRun(
+                    seeds: seeds.urls, options: options, exports: exports, counters: counters, workers: workers,
+                    stopRequest: stopRequest, logger: logger,
+                    journal: state.map { ($0.journal, $0.sitting, resume) }))
+            }
+        } catch {
+            // The checkpoint thread ends with the sitting, however it ends.
+            await state?.checkpointer?.stop()
+            throw error
         }
 
         let sittingElapsed = clock.now - start
         var failure = drive.failure
         if let state {
+            await state.checkpointer?.stop()
             do {
                 try state.journal.closeSitting(state.closing(elapsed: sittingElapsed, pages: drive.pages))
             } catch {

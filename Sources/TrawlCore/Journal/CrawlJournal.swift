@@ -41,6 +41,8 @@ final class CrawlJournal {
     private init(path: String, database: Database) throws(StoreError) {
         self.path = path
         self.database = database
+        // `JournalCheckpointer` checkpoints off the crawl's loop.
+        try database.execute("PRAGMA wal_autocheckpoint=0")
         insertPage = try database.prepare("INSERT INTO pages(seq, page, follow) VALUES (?, ?, ?)")
         insertRobots = try database.prepare("INSERT OR REPLACE INTO robots(host_key, rules, unavailable) VALUES (?, ?, ?)")
         setMeta = try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")

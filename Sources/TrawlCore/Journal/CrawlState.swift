@@ -3,6 +3,9 @@ struct CrawlState {
     let journal: CrawlJournal
     let sitting: SittingCounters
     let earlier: [SittingCounters]
+    /// nil when its thread could not start: the log then grows until the
+    /// sitting ends (closing the journal checkpoints it).
+    var checkpointer: JournalCheckpointer?
 
     var earlierElapsed: Duration { .milliseconds(earlier.reduce(0) { $0 + $1.elapsedMilliseconds }) }
 
@@ -17,10 +20,12 @@ struct CrawlState {
         guard resume else {
             let settings = JournalSettings(options: options.recordable, seeds: seeds.urls.map(\.href))
             let journal = try CrawlJournal.create(in: folder, settings: settings)
-            return CrawlState(journal: journal, sitting: sitting, earlier: try journal.beginSitting(sitting))
+            return CrawlState(journal: journal, sitting: sitting, earlier: try journal.beginSitting(sitting),
+                              checkpointer: try? JournalCheckpointer(path: journal.path))
         }
         let (journal, _) = try CrawlJournal.open(in: folder)
-        return CrawlState(journal: journal, sitting: sitting, earlier: try journal.beginSitting(sitting))
+        return CrawlState(journal: journal, sitting: sitting, earlier: try journal.beginSitting(sitting),
+                          checkpointer: try? JournalCheckpointer(path: journal.path))
     }
 
     /// This sitting's figures as it ends.
