@@ -32,9 +32,12 @@ public enum CrawlEngine {
         let logger = try options.log.makeLogger()
         // Last of the checks: a crawl refused for any other reason leaves
         // no output folder behind.
-        let exports = try CrawlExports(directory: options.outputDirectory, overwrite: options.overwriteOutput || resume,
-                                       keeping: resume ? Set(OutputFolder.stateNames) : [])
+        let folder = try OutputFolder(claiming: options.outputDirectory, overwrite: options.overwriteOutput || resume,
+                                      keeping: resume ? Set(OutputFolder.stateNames) : [])
+        // The journal before any export: a crawl killed at its start leaves
+        // either nothing or a journal `--resume` can continue.
         let state = try CrawlState.open(options: options, seeds: seeds, resume: resume)
+        let exports = try CrawlExports(folder: folder)
 
         let counters = LiveCounters()
         let workers = WorkerProcesses()

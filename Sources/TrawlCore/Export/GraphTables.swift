@@ -23,7 +23,7 @@ struct GraphTables {
         for (id, node) in order.enumerated() {
             let url = nodes.urls[Int(node)]
             var line = "\(id),\(CSV.field(url)),\(CSV.field(String(GraphNodes.host(of: url))))"
-            if let info = nodes.infos[Int(node)] {
+            if let info = nodes.info(at: Int(node)) {
                 line += "," + (info.status.map(String.init) ?? "")
                 line += "," + CSV.field(info.contentType ?? "")
                 line += ",\(info.bytes),\(info.depth),"
@@ -63,8 +63,8 @@ struct GraphTables {
             }
         }
         var stats = [HostStats](repeating: HostStats(), count: hostNames.count)
-        for (node, info) in nodes.infos.enumerated() {
-            guard let info else { continue }
+        for node in 0..<nodes.count {
+            guard let info = nodes.info(at: node) else { continue }
             let host = Int(nodeHost[node])
             stats[host].pages += 1
             stats[host].bytes += info.bytes

@@ -45,7 +45,7 @@ struct GraphWriter {
         for node in order {
             let url = nodes.urls[Int(node)]
             var line = "    <node id=\"\(XMLText.escape(url))\"><data key=\"host\">\(XMLText.escape(String(GraphNodes.host(of: url))))</data>"
-            if let info = nodes.infos[Int(node)] {
+            if let info = nodes.info(at: Int(node)) {
                 line += "<data key=\"fetched\">true</data>"
                 if let status = info.status { line += "<data key=\"status\">\(status)</data>" }
                 line += "<data key=\"depth\">\(info.depth)</data>"
@@ -84,7 +84,7 @@ struct GraphWriter {
         for node in order {
             let url = nodes.urls[Int(node)]
             var attributes: [String] = []
-            if let info = nodes.infos[Int(node)] {
+            if let info = nodes.info(at: Int(node)) {
                 if let status = info.status { attributes.append("status=\(status)") }
                 attributes.append("depth=\(info.depth)")
                 if let status = info.status, status >= 400 { attributes.append("color=red") }

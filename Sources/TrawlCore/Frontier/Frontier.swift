@@ -110,16 +110,36 @@ public struct Frontier: Sendable {
         }
     }
 
-    private enum State: Sendable { case queued, inFlight, done, beyondMaxDepth, refused }
+    private enum State: UInt8, Sendable { case queued, inFlight, done, beyondMaxDepth, refused }
 
+    /// One URL seen, 32 bytes: a million-URL crawl holds a million of
+    /// them, so the numbers are stored narrow (depths and hosts past 2^31,
+    /// attempts past 2^15 are clamped, far beyond any limit a crawl sets).
     private struct Entry: Sendable {
-        var depth: Int
-        var state: State
-        let hostID: Int
-        var attempt = 0
         /// The page that linked it at `depth`; nil for a seed. Strings
         /// share storage, so the links of one page cost one copy of its URL.
         var referrer: String?
+        private var storedDepth: Int32
+        private let storedHostID: Int32
+        private var storedAttempt: Int16 = 0
+        var state: State
+
+        init(depth: Int, state: State, hostID: Int, referrer: String? = nil) {
+            self.referrer = referrer
+            storedDepth = Int32(clamping: depth)
+            storedHostID = Int32(clamping: hostID)
+            self.state = state
+        }
+
+        var depth: Int {
+            get { Int(storedDepth) }
+            set { storedDepth = Int32(clamping: newValue) }
+        }
+        var hostID: Int { Int(storedHostID) }
+        var attempt: Int {
+            get { Int(storedAttempt) }
+            set { storedAttempt = Int16(clamping: newValue) }
+        }
     }
 
     /// The URLs of one depth level, queued per host, with the hosts that can

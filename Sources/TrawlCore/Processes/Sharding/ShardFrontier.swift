@@ -62,18 +62,20 @@ struct ShardFrontier: Sendable {
         ]
         guard following else { return messages }
         let depth = outcome.job.depth + 1
+        // Shares storage with the frontier's key (see Frontier's settle).
+        let referrer = outcome.source == outcome.job.url ? outcome.job.url : outcome.source
         var foreign: [DiscoveredURL] = []
         for link in outcome.follow {
             let owner = map.shard(ofHostKey: link.hostKey)
             if owner == shard {
-                frontier.discover(link.url, hostKey: link.hostKey, depth: depth, referrer: outcome.source)
+                frontier.discover(link.url, hostKey: link.hostKey, depth: depth, referrer: referrer)
                 continue
             }
             // Sent even when deeper than --max-depth: the owner counts it
             // as refused, so the report's counts match a one-process run.
             if let sent = routed[link.url], sent <= depth { continue }
             routed[link.url] = depth
-            foreign.append(DiscoveredURL(url: link.url, hostKey: link.hostKey, depth: depth, referrer: outcome.source))
+            foreign.append(DiscoveredURL(url: link.url, hostKey: link.hostKey, depth: depth, referrer: referrer))
         }
         for batch in DiscoveredURL.batches(foreign) { messages.append(.links(batch)) }
         return messages
