@@ -37,7 +37,13 @@ public enum CrawlEngine {
         // The journal before any export: a crawl killed at its start leaves
         // either nothing or a journal `--resume` can continue.
         let state = try CrawlState.open(options: options, seeds: seeds, resume: resume)
-        let exports = try CrawlExports(folder: folder)
+        let exports: CrawlExports
+        do {
+            exports = try CrawlExports(folder: folder)
+        } catch {
+            await state?.checkpointer?.stop()
+            throw error
+        }
 
         let counters = LiveCounters()
         let workers = WorkerProcesses()
