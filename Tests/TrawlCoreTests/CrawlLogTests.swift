@@ -81,4 +81,22 @@ struct CrawlLogTests {
             #expect(error.description.contains("cannot open log file '/nonexistent-dir/trawl.log'"))
         }
     }
+
+    @Test func jsonValuesAreBareOnlyWhenTheyAreJSONNumbersOrBooleans() throws {
+        let path = CrawlHarness.temporaryDirectory("json-values") + ".log"
+        let logger = try LogSettings(level: .notice, format: .json, file: path).makeLogger()
+        logger.notice("values", metadata: ["int": "12", "real": "1.5", "plus": "+5", "zero": "01", "exp": "1e5",
+                                           "yes": "true", "text": "a \"b\"\n", "none": ""])
+        let line = try String(contentsOfFile: path, encoding: .utf8)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["int"] as? Int == 12)
+        #expect(object["real"] as? Double == 1.5)
+        #expect(object["plus"] as? String == "+5")
+        #expect(object["zero"] as? String == "01")
+        #expect(object["exp"] as? String == "1e5")
+        #expect(object["yes"] as? Bool == true)
+        #expect(object["text"] as? String == "a \"b\"\n")
+        #expect(object["none"] as? String == "")
+        #expect(object["message"] as? String == "values")
+    }
 }

@@ -62,7 +62,10 @@ public struct LineLogHandler: LogHandler {
     private static func jsonValue(_ value: Logger.Metadata.Value) -> String {
         switch value {
         case .string(let text):
-            if text == "true" || text == "false" || Int(text) != nil || (Double(text)?.isFinite ?? false) && text.first != "." {
+            // Bare only in the canonical form Swift prints, which is valid
+            // JSON ("+5", "01" or "1e5" are quoted instead).
+            if text == "true" || text == "false" || Int(text).map(String.init) == text
+                || Double(text).map({ $0.isFinite ? "\($0)" : "" }) == text {
                 return text
             }
             var quoted = ""
