@@ -54,6 +54,15 @@ public enum CrawlResume {
         if changed(\.fetch.timeout) { sitting.fetch.timeout = given.fetch.timeout }
         if changed(\.fetch.connectTo) { sitting.fetch.connectTo = given.fetch.connectTo }
         if changed(\.retry) { sitting.retry = given.retry }
+        // How requests reach the web is the sitting's (a proxy, a header,
+        // a cookie jar, buffering): the same pages come back.
+        if changed(\.fetch.connectTimeout) { sitting.fetch.connectTimeout = given.fetch.connectTimeout }
+        if changed(\.fetch.proxy) { sitting.fetch.proxy = given.fetch.proxy }
+        if changed(\.fetch.useProxyEnvironment) { sitting.fetch.useProxyEnvironment = given.fetch.useProxyEnvironment }
+        if changed(\.fetch.headers) { sitting.fetch.headers = given.fetch.headers }
+        if changed(\.fetch.cookieJar) { sitting.fetch.cookieJar = given.fetch.cookieJar }
+        if changed(\.fetch.maxBufferedBodyBytes) { sitting.fetch.maxBufferedBodyBytes = given.fetch.maxBufferedBodyBytes }
+        if changed(\.fetch.addressGuard) { sitting.fetch.addressGuard = given.fetch.addressGuard }
         sitting.log = given.log
         sitting.outputDirectory = given.outputDirectory
         sitting.workerExecutable = given.workerExecutable
