@@ -18,7 +18,7 @@ enum ProgressLine {
         let lastLogged = LastLogged()
         return { counters, elapsed in
             guard lastLogged.isDue(at: elapsed, every: statsInterval) else { return }
-            let seconds = elapsed.seconds
+            let seconds = elapsed.milliseconds / 1000
             logger.notice("stats", metadata: [
                 "pages": "\(counters.pages)", "pages_per_s": "\((Double(counters.pages) / max(seconds, 0.001)).rounded())",
                 "in_flight": "\(counters.inFlight)", "queued": "\(counters.queued)", "errors": "\(counters.errors)",
@@ -29,7 +29,7 @@ enum ProgressLine {
 
     /// "1234 of 5000 pages  812 pages/s  64 in flight  9120 queued  3 errors  1.5s  ETA 4.6s"
     static func statusText(_ counters: CrawlCounters, _ elapsed: Duration, maxPages: Int?) -> String {
-        let seconds = elapsed.seconds
+        let seconds = elapsed.milliseconds / 1000
         let rate = seconds > 0 ? Double(counters.pages) / seconds : 0
         var text = maxPages.map { "\(counters.pages) of \($0) pages" } ?? "\(counters.pages) pages"
         text += String(format: "  %.0f pages/s  %d in flight  %d queued  %d errors  %.1fs",
@@ -57,8 +57,4 @@ private final class LastLogged: Sendable {
             return true
         }
     }
-}
-
-private extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

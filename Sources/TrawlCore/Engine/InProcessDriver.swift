@@ -102,14 +102,14 @@ struct InProcessCrawl: CrawlLoopHost {
         sitting?.pages += journal.staged.count
         sitting?.inFlight = frontier.inFlight
         sitting?.elapsedMilliseconds = Int64(lastNow.milliseconds)
-        let committed: [CrawlJournal.StagedPage]
+        let committed: [PageOutcome]
         do {
             committed = try journal.commit(counters: sitting ?? SittingCounters(startedAt: "", elapsedMilliseconds: 0, pages: 0, inFlight: 0))
         } catch {
             fail(error)
             return false
         }
-        for entry in committed where !export(entry.outcome, frontier: frontier) { return false }
+        for outcome in committed where !export(outcome, frontier: frontier) { return false }
         return true
     }
 

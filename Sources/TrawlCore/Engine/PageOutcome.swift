@@ -63,6 +63,12 @@ public struct PageOutcome: Sendable {
         get { box.fields.edgeTargets }
         set { mutate { $0.edgeTargets = newValue } }
     }
+    /// The referrer of the links this page admits: its source, as the
+    /// job's URL when they are equal, since that string shares storage with
+    /// the frontier's own key, so a page's URL is not held again for each
+    /// link it admits.
+    var linkReferrer: String { source == job.url ? job.url : source }
+
     /// What the page says of each edge target, in `edgeTargets`' order;
     /// empty when every target is linked once, followable.
     public var edgeAttributes: [EdgeAttributes] {

@@ -27,9 +27,7 @@ extension Frontier: CrawlFrontier {
     mutating func settle(_ outcome: PageOutcome, following: Bool, now: Duration) -> FrontierFeedback.Disposition {
         let disposition = FrontierFeedback.apply(outcome, to: &self, stopping: !following, now: now)
         if case .record = disposition, following {
-            // The job's URL shares its storage with the frontier's own key,
-            // so a page's URL is not held again for each link it admits.
-            let referrer = outcome.source == outcome.job.url ? outcome.job.url : outcome.source
+            let referrer = outcome.linkReferrer
             for link in outcome.follow {
                 discover(link.url, hostKey: link.hostKey, depth: outcome.job.depth + 1, referrer: referrer)
             }

@@ -28,15 +28,9 @@ final class CrawlJournal {
     private let insertRobots: Statement
     private let setMeta: Statement
     private var nextSequence: Int64
-    /// Staged and not yet committed.
-    private(set) var staged: [StagedPage] = []
+    /// Recorded pages staged and not yet committed.
+    private(set) var staged: [PageOutcome] = []
     private var stagedRobots: [(hostKey: String, rules: RobotsRules, unavailable: String?)] = []
-
-    /// A page waiting for the next commit, and what the exports need of it.
-    struct StagedPage {
-        var page: PageMessage
-        var outcome: PageOutcome
-    }
 
     private init(path: String, database: Database) throws(StoreError) {
         self.path = path
@@ -107,9 +101,7 @@ final class CrawlJournal {
     /// Stages a recorded page and the links it follows (found at its
     /// depth + 1) for the next commit.
     func stage(_ outcome: PageOutcome) {
-        let page = PageMessage(record: outcome.record, source: outcome.source, edgeTargets: outcome.edgeTargets,
-                               edgeAttributes: outcome.edgeAttributes)
-        staged.append(StagedPage(page: page, outcome: outcome))
+        staged.append(outcome)
     }
 
     /// Stages a host's robots.txt rules.
@@ -121,14 +113,14 @@ final class CrawlJournal {
 
     /// Writes everything staged in one transaction, with `counters` (the
     /// sitting's figures); returns the pages now safe to export.
-    func commit(counters: SittingCounters) throws(TrawlError) -> [StagedPage] {
+    func commit(counters: SittingCounters) throws(TrawlError) -> [PageOutcome] {
         let pages = staged
         do {
             try database.transaction {
-                for entry in pages {
+                for outcome in pages {
                     try insertPage.bind(nextSequence, at: 1)
-                    try insertPage.bind(try FrameCodec.encode(.page(entry.page)), at: 2)
-                    try insertPage.bind(FollowList.encode(entry.outcome.follow, edgeTargets: entry.page.edgeTargets), at: 3)
+                    try insertPage.bind(try FrameCodec.encode(.page(PageMessage(outcome))), at: 2)
+                    try insertPage.bind(FollowList.encode(outcome.follow, edgeTargets: outcome.edgeTargets), at: 3)
                     _ = try insertPage.step()
                     insertPage.reset()
                     nextSequence += 1
@@ -278,13 +270,5 @@ enum JournalError {
         case .busy: return TrawlError(.outputUnwritable, store.description)
         default: return TrawlError(.badState, store.description)
         }
-    }
-}
-
-extension JSONEncoder {
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
     }
 }

@@ -57,13 +57,11 @@ struct ShardFrontier: Sendable {
         }
         pagesDone += 1
         var messages: [ShardMessage] = [
-            .page(PageMessage(record: outcome.record, source: outcome.source, edgeTargets: outcome.edgeTargets,
-                              edgeAttributes: outcome.edgeAttributes)),
+            .page(PageMessage(outcome)),
         ]
         guard following else { return messages }
         let depth = outcome.job.depth + 1
-        // Shares storage with the frontier's key (see Frontier's settle).
-        let referrer = outcome.source == outcome.job.url ? outcome.job.url : outcome.source
+        let referrer = outcome.linkReferrer
         var foreign: [DiscoveredURL] = []
         for link in outcome.follow {
             let owner = map.shard(ofHostKey: link.hostKey)

@@ -22,9 +22,7 @@ struct WorkerSettings: Codable, Sendable, Equatable {
     }
 
     func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return try encoder.encode(self)
+        try JSONEncoder.sorted.encode(self)
     }
 
     /// Decodes a `configure` payload; throws `.protocolViolation` naming

@@ -76,6 +76,13 @@ public struct PageMessage: Equatable, Sendable {
     /// Parallel to `edgeTargets`, or empty when every one is `.single`.
     public var edgeAttributes: [EdgeAttributes]
 
+    /// The page an outcome recorded, as a worker sends it and the journal
+    /// keeps it.
+    init(_ outcome: PageOutcome) {
+        self.init(record: outcome.record, source: outcome.source, edgeTargets: outcome.edgeTargets,
+                  edgeAttributes: outcome.edgeAttributes)
+    }
+
     public init(record: PageRecord, source: String, edgeTargets: [String], edgeAttributes: [EdgeAttributes] = []) {
         self.record = record
         self.source = source
