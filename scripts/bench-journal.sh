@@ -26,7 +26,7 @@ OUT=${OUT:-output/bench-journal-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 start_server "$BIN" "$PORT" "$OUT/server.log" --seed 1 --hosts "$HOSTS" --pages "$PAGES" --latency "$LATENCY" \
     --truth "$OUT/truth.csv" --seeds-file "$OUT/seeds.txt"
-field() { grep -o "\"$1\" : [0-9.e+-]*" "$2" | head -1 | awk '{print $3}'; }
+source scripts/lib/report-field.sh
 
 run() { # label, round, extra flags...
     local dir="$OUT/$1-$2"

@@ -38,7 +38,7 @@ start_server "$BIN" "$PORT" "$OUT/server.log" --seed 1 --hosts "$HOSTS" --pages 
 
 source scripts/lib/no-state.sh
 NO_STATE=$(no_state_flag "$BIN")
-field() { grep -o "\"$1\" : [0-9.e+-]*" "$2" | head -1 | awk '{print $3}'; }
+source scripts/lib/report-field.sh
 
 echo "web: $HOSTS hosts x $PAGES pages, latency $LATENCY; modes: $MODES (processes: $WORKERS x $WORKER_MODE); concurrency: $CONCURRENCIES; $REPEAT repeats"
 : >"$OUT/results.tsv"

@@ -39,7 +39,7 @@ source scripts/lib/no-state.sh
 NO_STATE=""
 [ -n "${STATE:-}" ] || NO_STATE=$(no_state_flag "$BIN")
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-field() { grep -o "\"$1\" : [0-9.e+-]*" "$2" | head -1 | awk '{print $3}'; }
+source scripts/lib/report-field.sh
 
 echo "web: $HOSTS hosts x $PAGES pages, latency $LATENCY; crawl: mode $MODE, concurrency $CONCURRENCY, per-host $PER_HOST"
 results=()
