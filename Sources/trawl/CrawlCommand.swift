@@ -93,7 +93,7 @@ enum CrawlRunner {
             throw ExitCode.failure
         }
         print(result.report.summary)
-        print("  output     \(options.outputDirectory)/ (pages.jsonl, edges.csv, nodes.csv, edges-ids.csv, redirects.csv, hosts.csv, host-edges.csv, graph.graphml, graph.dot, report.json\(options.keepsState && options.mode != .processes ? ", state.db" : ""))")
+        print("  output     \(options.outputDirectory)/ (pages.jsonl, edges.csv, nodes.csv, edges-ids.csv, redirects.csv, hosts.csv, host-edges.csv, graph.graphml, graph.dot, report.json\(options.keepsState ? ", state.db" : ""))")
         if let failure = result.failure {
             Terminal.fail(failure.description)
             throw failure.exitCode

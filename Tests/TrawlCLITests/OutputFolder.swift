@@ -14,10 +14,10 @@ struct OutputFolder {
         "pages.jsonl", "edges.csv", "graph.graphml", "graph.dot", "report.json", "nodes.csv", "edges-ids.csv",
         "redirects.csv", "hosts.csv", "host-edges.csv", "state.db",
     ]
-    /// What a crawl run with `arguments` leaves: `--mode processes` and
-    /// `--no-state` keep no journal.
+    /// What a crawl run with `arguments` leaves: `--no-state` keeps no
+    /// journal.
     static func exports(for arguments: [String]) -> Set<String> {
-        let journaled = !arguments.contains("processes") && !arguments.contains("--no-state")
+        let journaled = !arguments.contains("--no-state")
         return journaled ? exports : exports.subtracting(["state.db"])
     }
 

@@ -21,7 +21,7 @@ struct ResumeTests {
         }
     }
 
-    @Test(arguments: [CrawlOptions.Mode.async, .threads, .pool])
+    @Test(arguments: [CrawlOptions.Mode.async, .threads, .pool, .processes])
     func killedFiveTimesAndResumedItEndsWithTheTruth(mode: CrawlOptions.Mode) async throws {
         var random = SeededRandom(seed: Self.seed &+ UInt64(mode.rawValue.utf8.count))
         try await ServedWeb.crawling(Self.web) { arguments, out in
@@ -71,6 +71,36 @@ struct ResumeTests {
             let once = try await TrawlProcess.run(straight)
             #expect(once.status == 0)
             #expect(Set(try Self.urls(in: fresh + "/pages.jsonl")) == Set(urls))
+        }
+    }
+
+    /// A worker of `--mode processes` killed mid-crawl is replaced by one
+    /// that rebuilds its shard from the journal: the crawl completes with
+    /// the truth, and the report counts the restart.
+    @Test func aWorkerKilledMidCrawlIsRestartedAndTheCrawlCompletes() async throws {
+        try await ServedWeb.crawling(Self.web) { arguments, out in
+            let (process, stdout, stderr) = try TrawlProcess.start(
+                arguments + ["--mode", "processes", "--workers", "2", "--concurrency", "6"])
+            var workers: [Int32] = []
+            for _ in 0..<100 where workers.count < 2 {
+                try await Task.sleep(for: .milliseconds(20))
+                workers = WorkerFailureTests.children(of: process.processIdentifier)
+            }
+            #expect(workers.count == 2, "workers: \(workers)")
+            // Mid-crawl: the crawl takes about 3 s.
+            try await Task.sleep(for: .milliseconds(800))
+            #expect(process.isRunning)
+            kill(workers[1], SIGKILL)
+            let result = try await TrawlProcess.finish(process, stdout, stderr, timeout: .seconds(60))
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("starting another on its shard's journal"), "\(result.stderr)")
+            #expect(try String(contentsOfFile: out + "/edges.csv", encoding: .utf8) == CrawlHarnessTruth.csv(Self.web))
+            let urls = try Self.urls(in: out + "/pages.jsonl")
+            #expect(urls.count == Set(urls).count, "a URL has two lines")
+            let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any]
+            #expect(report?["completed"] as? Bool == true)
+            #expect(report?["worker_restarts"] as? Int == 1)
+            #expect(report?["pages"] as? Int == urls.count)
         }
     }
 

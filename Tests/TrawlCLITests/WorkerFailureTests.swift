@@ -3,8 +3,9 @@ import SyntheticWeb
 import Testing
 import TrawlCore
 
-/// `--mode processes` when a worker dies mid-crawl: the documented outcome
-/// is a prompt stop, a message naming the worker and how it died, exit 70,
+/// `--mode processes` when a worker dies mid-crawl and the crawl keeps no
+/// journal (`--no-state`; with one, the worker is replaced: see
+/// `ResumeTests`): the documented outcome is a prompt stop, a message naming the worker and how it died, exit 70,
 /// and outputs that are valid and keep every page finished so far —
 /// including the dead worker's own.
 @Suite(.timeLimit(.minutes(2)))
@@ -20,7 +21,7 @@ struct WorkerFailureTests {
             let seeds = try TrawlProcess.temporaryFile("seeds.txt", contents: web.seedURLs.joined(separator: "\n"))
             let out = TrawlProcess.temporaryDirectory("kill")
             let (process, stdout, stderr) = try TrawlProcess.start(
-                ["crawl", seeds, "--mode", "processes", "--workers", "3", "--concurrency", "12",
+                ["crawl", seeds, "--mode", "processes", "--workers", "3", "--concurrency", "12", "--no-state",
                  "--connect-to", "::127.0.0.1:\(server.port)", "--out", out, "--quiet"])
             let pid = process.processIdentifier
             // Mid-crawl: every worker up and some pages written.

@@ -42,8 +42,8 @@ public struct ComparePlan: Sendable, Codable, Equatable {
         var arguments = [
             "crawl", seedsFile, "--mode", run.mode.rawValue, "--concurrency", "\(run.concurrency)",
             "--per-host", "\(workload.perHost ?? run.concurrency)", "--quiet",
-            // No journal in any run: --mode processes keeps none, so a
-            // journal in the others would be measured as the strategy.
+            // No journal in any run: a comparison measures the strategies,
+            // and `make bench-journal` measures the journal apart.
             "--no-state",
         ]
         if run.mode == .processes {

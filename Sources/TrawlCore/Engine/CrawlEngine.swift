@@ -107,6 +107,7 @@ public enum CrawlEngine {
         if let state {
             report.sittings = state.earlier.count + 1
             report.fetchedAgain = state.earlier.filter(\.crashed).reduce(0) { $0 + $1.inFlight }
+            if options.mode == .processes { report.workerRestarts = drive.workerRestarts }
         }
         report.retries = drive.retries
         report.refused = drive.refusals.byName

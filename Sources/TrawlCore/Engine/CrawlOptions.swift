@@ -71,8 +71,8 @@ public struct CrawlOptions: Sendable, Codable, Equatable {
     /// How the crawl logs (`--log-level`, `--log-format`, `--log-file`).
     public var log = LogSettings()
     /// Journal the crawl's state in OUT/state.db so `--resume` can continue
-    /// it after any crash; false with `--no-state`. (Not yet in `--mode
-    /// processes`, which keeps no journal.)
+    /// it after any crash (and, in `--mode processes`, restart a worker
+    /// that dies); false with `--no-state`.
     public var keepsState = true
 
     public init() {}

@@ -22,8 +22,8 @@ struct CrawlRun {
     var workers: WorkerProcesses
     var stopRequest: StopRequest
     var logger: Logger
-    /// The crawl's journal (nil with `--no-state`, and in `--mode
-    /// processes`), and whether this sitting resumes an earlier one.
+    /// The crawl's journal (nil with `--no-state`), and whether this
+    /// sitting resumes an earlier one.
     var journal: (journal: CrawlJournal, sitting: SittingCounters, resuming: Bool)?
 }
 
@@ -63,8 +63,6 @@ struct InProcessTopology: CrawlTopology {
 /// frontier; this process coordinates them and writes the exports.
 struct ShardedTopology: CrawlTopology {
     func drive(_ crawl: CrawlRun) async throws -> DriveSummary {
-        try await ShardCoordinator.drive(
-            seeds: crawl.seeds, options: crawl.options, exports: crawl.exports, counters: crawl.counters,
-            workers: crawl.workers, stopRequest: crawl.stopRequest)
+        try await ShardCoordinator.drive(crawl)
     }
 }

@@ -27,6 +27,9 @@ struct DriveSummary: Sendable {
     /// Pages a parse limit cut down, and pages whose title was cut.
     var parseLimited = 0
     var titlesCut = 0
+    /// `--mode processes` with a journal: workers started in place of
+    /// ones that died.
+    var workerRestarts = 0
     /// How the fetchers used their body budgets (summed over workers).
     var bodyBudget: BodyBudget.Stats?
 

@@ -49,6 +49,8 @@ struct InProcessCrawl: CrawlLoopHost {
     var journal: CrawlJournal?
     /// This sitting's figures, committed with each group.
     var sitting: SittingCounters?
+    /// Pages staged in the journal, exported once committed.
+    private var uncommitted: [PageOutcome] = []
     /// When the oldest staged page was staged (on the loop's clock).
     private var stagedSince: Duration?
     /// The loop's clock at its latest round: a sitting's elapsed time as
@@ -69,13 +71,16 @@ struct InProcessCrawl: CrawlLoopHost {
     mutating func settled(_ disposition: FrontierFeedback.Disposition, of outcome: PageOutcome, frontier: Frontier) -> Bool {
         summary.note(disposition, outcome)
         if let journal {
-            if case .robots = disposition, let rules = outcome.robots {
-                journal.stageRobots(hostKey: String(outcome.job.url.dropLast("/robots.txt".count)), rules: rules,
-                                    unavailable: outcome.robotsUnavailable)
-            }
+            if case .robots = disposition { journal.stageRobots(RobotsNote(outcome)) }
             guard case .record = disposition else { return true }
-            journal.stage(outcome)
-            return journal.staged.count < JournalCommits.maxPages || flush(frontier: frontier)
+            do {
+                try journal.stage(outcome)
+            } catch {
+                fail(error)
+                return false
+            }
+            uncommitted.append(outcome)
+            return uncommitted.count < JournalCommits.maxPages || flush(frontier: frontier)
         }
         guard case .record = disposition else { return true }
         return export(outcome, frontier: frontier)
@@ -99,16 +104,17 @@ struct InProcessCrawl: CrawlLoopHost {
     mutating func flush(frontier: Frontier) -> Bool {
         guard let journal, journal.hasStaged else { return true }
         stagedSince = nil
-        sitting?.pages += journal.staged.count
+        sitting?.pages += uncommitted.count
         sitting?.inFlight = frontier.inFlight
         sitting?.elapsedMilliseconds = Int64(lastNow.milliseconds)
-        let committed: [PageOutcome]
         do {
-            committed = try journal.commit(counters: sitting ?? SittingCounters(startedAt: "", elapsedMilliseconds: 0, pages: 0, inFlight: 0))
+            try journal.commit(counters: sitting ?? SittingCounters(startedAt: "", elapsedMilliseconds: 0, pages: 0, inFlight: 0))
         } catch {
             fail(error)
             return false
         }
+        let committed = uncommitted
+        uncommitted.removeAll(keepingCapacity: true)
         for outcome in committed where !export(outcome, frontier: frontier) { return false }
         return true
     }

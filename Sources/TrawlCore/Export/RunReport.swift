@@ -82,6 +82,9 @@ public struct RunReport: Sendable, Codable, Equatable {
     /// which a later one fetched again. nil with `--no-state`.
     public var sittings: Int?
     public var fetchedAgain: Int?
+    /// `--mode processes` with a journal: workers started in place of
+    /// ones that died (each rebuilt its shard from the journal).
+    public var workerRestarts: Int?
 
     /// `errors` summed by kind, every kind present.
     public static func errorKinds(of errors: [String: Int]) -> [String: Int] {

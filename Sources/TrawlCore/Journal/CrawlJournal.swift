@@ -19,8 +19,9 @@ import TrawlURL
 final class CrawlJournal {
     static let fileName = "state.db"
     /// `PRAGMA user_version` of the schema below; another value is another
-    /// trawl's state, refused by name.
-    static let schemaVersion: Int32 = 1
+    /// trawl's state, refused by name. 2: page frames end with a (there
+    /// empty) follow list.
+    static let schemaVersion: Int32 = 2
 
     let path: String
     private let database: Database
@@ -28,9 +29,10 @@ final class CrawlJournal {
     private let insertRobots: Statement
     private let setMeta: Statement
     private var nextSequence: Int64
-    /// Recorded pages staged and not yet committed.
-    private(set) var staged: [PageOutcome] = []
-    private var stagedRobots: [(hostKey: String, rules: RobotsRules, unavailable: String?)] = []
+    /// Recorded pages staged and not yet committed: each one's `page`
+    /// frame and `FollowList`, encoded as it is staged.
+    private var stagedPages: [(frame: [UInt8], follow: [UInt8])] = []
+    private var stagedRobots: [RobotsNote] = []
 
     private init(path: String, database: Database) throws(StoreError) {
         self.path = path
@@ -45,23 +47,42 @@ final class CrawlJournal {
         nextSequence = last.int64(column: 0) + 1
     }
 
+    /// Where a new journal is built before it is renamed to `fileName`:
+    /// not a crawl file (`OutputFolder.isCrawlFile`), so a crash that
+    /// leaves one does not stop the next claim of the folder, and the next
+    /// `create` replaces it.
+    static let buildName = ".trawl-state.db.new"
+
     /// Creates the journal of a new crawl in `folder`, recording what it was
-    /// started with.
+    /// started with. Atomic: the schema and the settings are built under
+    /// another name and renamed into place, so a crawl killed at any
+    /// instant leaves either no state.db or one that `--resume` can read.
     static func create(in folder: String, settings: JournalSettings) throws(TrawlError) -> CrawlJournal {
         let path = folder + "/" + fileName
+        let build = folder + "/" + buildName
         do {
-            let database = try Database.open(path: path)
-            try database.transaction {
-                for statement in JournalSchema.statements { try database.execute(statement) }
-                try database.setUserVersion(schemaVersion)
+            for suffix in ["", "-wal", "-shm"] { unlink(build + suffix) }
+            let draft = try Database.open(path: build)
+            try draft.transaction {
+                for statement in JournalSchema.statements { try draft.execute(statement) }
+                let insert = try draft.prepare("INSERT INTO meta(key, value) VALUES ('settings', ?)")
+                try insert.bind(Array(try JSONEncoder.sorted.encode(settings)), at: 1)
+                _ = try insert.step()
+                try draft.setUserVersion(schemaVersion)
             }
-            let journal = try CrawlJournal(path: path, database: database)
-            try journal.writeMeta("settings", try JSONEncoder.sorted.encode(settings))
-            return journal
+            // Everything into the file itself (and synced), so that the
+            // rename moves a whole journal with no log beside it.
+            try draft.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            draft.close()
+            guard rename(build, path) == 0 else {
+                throw TrawlError(.writeFailed, "cannot rename '\(build)' to '\(path)': \(String(cString: strerror(errno)))")
+            }
+            return try CrawlJournal(path: path, database: try Database.open(path: path))
         } catch {
             // The folder is claimed and held no state file (the claim
             // refuses or removes one): what is here, this call made.
             for name in OutputFolder.stateNames { unlink(folder + "/" + name) }
+            for suffix in ["", "-wal", "-shm"] { unlink(build + suffix) }
             throw JournalError.wrap(error, path: path)
         }
     }
@@ -71,7 +92,7 @@ final class CrawlJournal {
     static func open(in folder: String) throws(TrawlError) -> (CrawlJournal, JournalSettings) {
         let path = folder + "/" + fileName
         guard FileManager.default.fileExists(atPath: path) else {
-            throw TrawlError(.badState, "'\(folder)' has no \(fileName): it holds no resumable trawl crawl (was it run with --no-state, or in --mode processes?)")
+            throw TrawlError(.badState, "'\(folder)' has no \(fileName): it holds no resumable trawl crawl (was it run with --no-state?)")
         }
         do {
             let database = try Database.open(path: path)
@@ -96,38 +117,65 @@ final class CrawlJournal {
         }
     }
 
+    /// Opens the journal a coordinator of `--mode processes` is writing,
+    /// for one of its workers to replay its shard from: the coordinator
+    /// checked the file when it opened it, and keeps writing while the
+    /// worker reads (WAL readers see one committed snapshot).
+    static func openForReplay(path: String) throws(TrawlError) -> CrawlJournal {
+        do {
+            return try CrawlJournal(path: path, database: try Database.open(path: path))
+        } catch {
+            throw JournalError.wrap(error, path: path)
+        }
+    }
+
     // MARK: - Writing
 
     /// Stages a recorded page and the links it follows (found at its
-    /// depth + 1) for the next commit.
-    func stage(_ outcome: PageOutcome) {
-        staged.append(outcome)
+    /// depth + 1) for the next commit. Throws `.badFrame` for a page too
+    /// big to frame (over `FrameCodec.maxFrameLength`).
+    func stage(_ outcome: PageOutcome) throws(TrawlError) {
+        stagedPages.append((try FrameCodec.encode(.page(PageMessage(outcome))),
+                            FollowList.encode(outcome.follow, edgeTargets: outcome.edgeTargets)))
+    }
+
+    /// Stages a page a worker of `--mode processes` recorded, with the
+    /// links it followed (its `follow`).
+    func stage(_ page: PageMessage) throws(TrawlError) {
+        var frame = page
+        frame.follow = []
+        stagedPages.append((try FrameCodec.encode(.page(frame)), page.follow))
     }
 
     /// Stages a host's robots.txt rules.
-    func stageRobots(hostKey: String, rules: RobotsRules, unavailable: String?) {
-        stagedRobots.append((hostKey, rules, unavailable))
+    func stageRobots(_ note: RobotsNote) {
+        stagedRobots.append(note)
     }
 
-    var hasStaged: Bool { !staged.isEmpty || !stagedRobots.isEmpty }
+    var stagedPageCount: Int { stagedPages.count }
+    var hasStaged: Bool { !stagedPages.isEmpty || !stagedRobots.isEmpty }
+
+    /// The sequence number of the last page committed (0 before the first):
+    /// a restarted worker replays the journal through it.
+    var lastSequence: Int64 { nextSequence - 1 }
 
     /// Writes everything staged in one transaction, with `counters` (the
-    /// sitting's figures); returns the pages now safe to export.
-    func commit(counters: SittingCounters) throws(TrawlError) -> [PageOutcome] {
-        let pages = staged
+    /// sitting's figures). The pages staged are then safe to export.
+    func commit(counters: SittingCounters) throws(TrawlError) {
         do {
             try database.transaction {
-                for outcome in pages {
-                    try insertPage.bind(nextSequence, at: 1)
-                    try insertPage.bind(try FrameCodec.encode(.page(PageMessage(outcome))), at: 2)
-                    try insertPage.bind(FollowList.encode(outcome.follow, edgeTargets: outcome.edgeTargets), at: 3)
+                var sequence = nextSequence
+                for (frame, follow) in stagedPages {
+                    try insertPage.bind(sequence, at: 1)
+                    try insertPage.bind(frame, at: 2)
+                    try insertPage.bind(follow, at: 3)
                     _ = try insertPage.step()
                     insertPage.reset()
-                    nextSequence += 1
+                    sequence += 1
                 }
                 for robots in stagedRobots {
                     try insertRobots.bind(robots.hostKey, at: 1)
-                    try insertRobots.bind(robots.rules.journalBytes, at: 2)
+                    try insertRobots.bind(robots.rules, at: 2)
                     if let unavailable = robots.unavailable { try insertRobots.bind(unavailable, at: 3) } else { try insertRobots.bindNull(at: 3) }
                     _ = try insertRobots.step()
                     insertRobots.reset()
@@ -139,9 +187,9 @@ final class CrawlJournal {
             insertRobots.reset()
             throw JournalError.wrap(error, path: path)
         }
-        staged = []
+        nextSequence += Int64(stagedPages.count)
+        stagedPages = []
         stagedRobots = []
-        return pages
     }
 
     /// Ends a sitting: its figures join the crawl's earlier ones.
@@ -190,9 +238,11 @@ final class CrawlJournal {
     }
 
     /// Calls `body` with each recorded page and the URLs of the links it
-    /// followed, in the order recorded.
-    func forEachPage(_ body: (PageMessage, [String]) throws -> Void) throws {
-        let select = try database.prepare("SELECT page, follow FROM pages ORDER BY seq")
+    /// followed, in the order recorded; with `through`, only those
+    /// committed up to that sequence number.
+    func forEachPage(through last: Int64 = .max, _ body: (PageMessage, [String]) throws -> Void) throws {
+        let select = try database.prepare("SELECT page, follow FROM pages WHERE seq <= ? ORDER BY seq")
+        try select.bind(last, at: 1)
         while try select.step() {
             guard case .page(let page) = try Self.decode(select.blob(column: 0) ?? []) else {
                 throw TrawlError(.badState, "'\(path)' holds a page entry of the wrong kind: it is corrupt")

@@ -39,9 +39,6 @@ public enum CrawlResume {
         if changed(\.fetch.maxBodyBytes) { throw refuse("--max-bytes") }
         if changed(\.fetch.maxRedirects) { throw refuse("--max-redirects") }
         if changed(\.fetch.userAgent) { throw refuse("--user-agent") }
-        if given.mode == .processes && recorded.mode != .processes {
-            throw TrawlError(.badState, "--mode processes keeps no journal: resume in --mode async, threads or pool")
-        }
 
         var sitting = recorded
         if changed(\.limits.maxPages) { sitting.limits.maxPages = given.limits.maxPages }
@@ -49,6 +46,9 @@ public enum CrawlResume {
         if changed(\.maxMemoryBytes) { sitting.maxMemoryBytes = given.maxMemoryBytes }
         if changed(\.mode) { sitting.mode = given.mode }
         if changed(\.concurrency) { sitting.concurrency = given.concurrency }
+        // Every worker rebuilds its shard from the journal, whichever
+        // shards the earlier sittings had.
+        if changed(\.workers) { sitting.workers = given.workers }
         if changed(\.limits.perHost) { sitting.limits.perHost = given.limits.perHost }
         if changed(\.limits.delay) { sitting.limits.delay = given.limits.delay }
         if changed(\.fetch.timeout) { sitting.fetch.timeout = given.fetch.timeout }

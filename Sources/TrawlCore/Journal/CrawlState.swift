@@ -10,10 +10,9 @@ struct CrawlState {
     var earlierElapsed: Duration { .milliseconds(earlier.reduce(0) { $0 + $1.elapsedMilliseconds }) }
 
     /// The crawl's journal in its (claimed) output folder: created for a
-    /// new crawl, opened to resume one; nil with `--no-state` or in
-    /// `--mode processes`.
+    /// new crawl, opened to resume one; nil with `--no-state`.
     static func open(options: CrawlOptions, seeds: SeedList, resume: Bool) throws(TrawlError) -> CrawlState? {
-        guard options.keepsState, options.mode != .processes else { return nil }
+        guard options.keepsState else { return nil }
         let folder = options.outputDirectory
         let sitting = SittingCounters(startedAt: Timestamp.iso8601UTC(Timestamp.nowSeconds()), elapsedMilliseconds: 0,
                                       pages: 0, inFlight: 0)

@@ -54,9 +54,15 @@ struct CrawlResumeTests {
         #expect(sitting.limits.maxDepth == 3)
     }
 
-    @Test func processesModeCannotResume() {
+    /// Each worker rebuilds its shard from the journal, so a crawl begun
+    /// in one process may go on in several, and with more workers.
+    @Test func aCrawlMayGoOnInProcessesWithAnyNumberOfWorkers() throws {
         var given = CrawlOptions()
         given.mode = .processes
-        #expect(throws: TrawlError.self) { try CrawlResume.merge(recorded: recorded, given: given) }
+        given.workers = 5
+        let sitting = try CrawlResume.merge(recorded: recorded, given: given)
+        #expect(sitting.mode == .processes)
+        #expect(sitting.workers == 5)
+        #expect(sitting.limits.maxDepth == 3)
     }
 }

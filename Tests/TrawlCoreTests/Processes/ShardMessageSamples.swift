@@ -31,10 +31,17 @@ enum ShardMessageSamples {
         .links([DiscoveredURL(url: "http://h2.trawl.test/a", hostKey: "http://h2.trawl.test:8080", depth: 7)]),
         .page(PageMessage(record: fullRecord, source: "http://h0.trawl.test/page/1", edgeTargets: ["http://h0.trawl.test/a", "", "http://h9.trawl.test/ü"])),
         .page(PageMessage(record: failedRecord, source: "", edgeTargets: [])),
+        .page({
+            var page = PageMessage(record: fullRecord, source: "http://h0.trawl.test/page/1", edgeTargets: ["http://h0.trawl.test/a"])
+            page.follow = FollowList.encode([("http://h0.trawl.test/a", "http://h0.trawl.test"), ("http://h3.trawl.test/", "http://h3.trawl.test")],
+                                            edgeTargets: page.edgeTargets)
+            return page
+        }()),
         .status(ShardStatus(idle: true, batchesReceived: 0, minPendingDepth: nil, pagesDone: 0)),
         .status(ShardStatus(idle: false, batchesReceived: 1_234_567, minPendingDepth: 0, pagesDone: Int(Int32.max))),
-        .robots(sitemaps: []),
-        .robots(sitemaps: ["http://a.test/sitemap.xml", "https://b.test/s.xml.gz"]),
+        .robots(RobotsNote(hostKey: "http://a.test", rules: RobotsRules.allowAll.journalBytes, unavailable: nil, sitemaps: [])),
+        .robots(RobotsNote(hostKey: "https://b.test:8443", rules: RobotsRules.disallowAll.journalBytes,
+                           unavailable: "HTTP 503", sitemaps: ["http://a.test/sitemap.xml", "https://b.test/s.xml.gz"])),
         .refusals(RefusalCounts()),
         .refusals({
             var counts = RefusalCounts()

@@ -26,6 +26,13 @@ struct CoordinatorState {
         case written(PageMessage)
         /// A `.write` action failed.
         case writeFailed(TrawlError)
+        /// A new worker took over `shard` (see `.restart`), as `pid`.
+        case restarted(shard: Int, pid: Int32)
+        /// No new worker could take over `shard`.
+        case restartFailed(shard: Int, TrawlError)
+        /// The journal's group commit fell due: the coordinator's own
+        /// business, nothing here changes.
+        case commitDue
     }
 
     enum Action: Sendable, Equatable {
@@ -33,9 +40,15 @@ struct CoordinatorState {
         /// Close the pipe into a worker: after `stop`, it has nothing more
         /// to read.
         case closeInput(shard: Int)
-        /// Write a page into the exports, then report `.written` or
-        /// `.writeFailed`.
+        /// Write a page into the exports (after the journal, when there is
+        /// one, has committed it), then report `.written` or `.writeFailed`.
         case write(PageMessage)
+        /// Keep a host's robots.txt rules in the journal.
+        case recordRobots(RobotsNote)
+        /// Start a worker for `shard` in place of the one that died: commit
+        /// the journal, have the new worker rebuild the shard from it, then
+        /// report `.restarted` (or `.restartFailed`).
+        case restart(shard: Int)
         /// Post `.stopTimedOut` after `ShardCoordinator.stopGracePeriod`.
         case armStopTimer
         case kill(shard: Int)
@@ -43,11 +56,20 @@ struct CoordinatorState {
         case warn(String)
     }
 
+    /// A worker that dies this many times in a row (without a page in
+    /// between) is in a crash loop: the crawl stops instead.
+    static let crashLoopDeaths = 3
+
     let shards: Int
     private let map: ShardMap
     private let maxPages: Int?
+    /// With a journal, a worker that dies is replaced; without one, its
+    /// shard's queue is lost and the crawl stops.
+    private let restartsWorkers: Bool
     /// "worker 2 of 3 (pid 1234)": how messages name a worker.
-    private let pids: [Int32]
+    private var pids: [Int32]
+    /// Deaths of each shard's workers since it last delivered a page.
+    private var deathsInARow: [Int]
     private var detector: TerminationDetector
     private(set) var summary = DriveSummary()
     private(set) var stopping = false
@@ -65,10 +87,15 @@ struct CoordinatorState {
     /// Each worker's body budget use, sent as it stops.
     private var bodyBudgetByShard: [BodyBudget.Stats?]
 
-    init(pids: [Int32], maxPages: Int?) {
+    /// `summary` holds what earlier sittings recorded (`--resume`); then
+    /// every worker rebuilds its shard from the journal, so none is sent
+    /// seeds and each shard's depth is unknown until its first status.
+    init(pids: [Int32], maxPages: Int?, restartsWorkers: Bool = false, resumed summary: DriveSummary? = nil) {
         shards = pids.count
         self.pids = pids
         self.maxPages = maxPages
+        self.restartsWorkers = restartsWorkers
+        deathsInARow = Array(repeating: 0, count: pids.count)
         map = ShardMap(shards: pids.count)
         detector = TerminationDetector(shards: pids.count)
         stopSent = Array(repeating: false, count: pids.count)
@@ -77,14 +104,19 @@ struct CoordinatorState {
         exited = stopSent
         refusalsByShard = Array(repeating: RefusalCounts(), count: pids.count)
         bodyBudgetByShard = Array(repeating: nil, count: pids.count)
+        if let summary {
+            self.summary = summary
+            for shard in 0..<pids.count { detector.awaitNewWorker(shard: shard, floor: 0) }
+        }
     }
 
     /// The crawl is over for the coordinator once every worker is reaped.
     var allExited: Bool { exited.allSatisfy { $0 } }
 
     /// Configures every worker with its settings (`configure` payloads,
-    /// one per shard), sends each the seeds it owns, and announces the
-    /// first depth ceiling.
+    /// one per shard), sends each the seeds it owns (none when they
+    /// rebuild their shards from a journal), and announces the first depth
+    /// ceiling.
     mutating func start(configurations: [Data], seeds: [DiscoveredURL]) -> [Action] {
         precondition(configurations.count == shards, "one configuration per shard")
         var actions = configurations.enumerated().map { Action.send(.configure($1), to: $0) }
@@ -101,6 +133,15 @@ struct CoordinatorState {
         case .outputEnded(let shard, let readError):
             outputEnded[shard] = true
             endedInOrder[shard] = stopSent[shard] && readError == nil
+            if !endedInOrder[shard] && canRestart(shard) {
+                // Whatever broke its output (a crash, a garbled frame), the
+                // worker is replaced once reaped; a SIGKILL makes sure it
+                // goes. Until its successor reports, the shard is not
+                // quiescent and keeps its smallest pending depth.
+                detector.awaitNewWorker(shard: shard, floor: detector.minPendingDepth(of: shard))
+                actions.append(.kill(shard: shard))
+                return actions
+            }
             if let readError {
                 fail(TrawlError(.workerFailed, "the pipe from \(name(of: shard)) broke: \(readError.description)"), into: &actions)
             }
@@ -108,6 +149,19 @@ struct CoordinatorState {
             if !endedInOrder[shard] { stop(into: &actions) }
         case .exited(let shard, let status):
             exited[shard] = true
+            if !endedInOrder[shard] && canRestart(shard) {
+                deathsInARow[shard] += 1
+                if deathsInARow[shard] < Self.crashLoopDeaths {
+                    let how = if case .signalled = status { "was \(status)" } else { status.description }
+                    actions.append(.warn("\(name(of: shard)) \(how); starting another on its shard's journal"))
+                    actions.append(.restart(shard: shard))
+                    return actions
+                }
+                fail(TrawlError(.workerFailed,
+                    "\(name(of: shard)) died \(deathsInARow[shard]) times in a row (last: \(status)): a crash loop; stopped the crawl: the outputs keep every page finished so far, and `trawl crawl --resume` continues it"),
+                     into: &actions)
+                return actions
+            }
             if !(endedInOrder[shard] && status.isSuccess) {
                 let how = if case .signalled = status { "was \(status)" } else { status.description }
                 fail(TrawlError(.workerFailed,
@@ -137,8 +191,34 @@ struct CoordinatorState {
             writesPending -= 1
             if summary.failure == nil { summary.failure = error }
             stop(into: &actions)
+        case .restarted(let shard, let pid):
+            pids[shard] = pid
+            outputEnded[shard] = false
+            endedInOrder[shard] = false
+            exited[shard] = false
+            summary.workerRestarts += 1
+            // The successor obeys the ceiling its predecessor was sent.
+            if let ceiling = detector.announcedCeiling { send(.depthCeiling(ceiling), to: shard, into: &actions) }
+            // Stopped while it was starting: it stops too.
+            if stopping {
+                actions.append(.send(.stop, to: shard))
+                actions.append(.closeInput(shard: shard))
+                stopSent[shard] = true
+            }
+        case .restartFailed(let shard, let error):
+            fail(TrawlError(.workerFailed, "could not start another worker for shard \(shard + 1) of \(shards): \(error.description)"),
+                 into: &actions)
+        case .commitDue:
+            break
         }
         return actions
+    }
+
+    /// Whether a worker of `shard` that died is replaced: with a journal,
+    /// while the crawl goes on. (One that said why it failed has stopped
+    /// the crawl: a successor would fail the same way.)
+    private func canRestart(_ shard: Int) -> Bool {
+        restartsWorkers && !stopping
     }
 
     private mutating func handle(_ message: ShardMessage, from shard: Int, into actions: inout [Action]) {
@@ -149,6 +229,7 @@ struct CoordinatorState {
             // holds exactly `--max-pages` pages as in every other mode.
             if let maxPages, summary.pages + writesPending >= maxPages { return }
             writesPending += 1
+            deathsInARow[shard] = 0
             actions.append(.write(page))
         case .links(let urls):
             // Once stopping, nothing new is fetched: links go nowhere.
@@ -163,9 +244,10 @@ struct CoordinatorState {
             guard !stopping else { return }
             announceCeiling(into: &actions)
             if detector.isFinished { stop(into: &actions) }
-        case .robots(let sitemaps):
+        case .robots(let note):
             summary.robotsFetched += 1
-            summary.sitemaps.formUnion(sitemaps)
+            summary.sitemaps.formUnion(note.sitemaps)
+            if restartsWorkers { actions.append(.recordRobots(note)) }
         case .refusals(let counts):
             refusalsByShard[shard] = counts
             summary.refusals = refusalsByShard.reduce(into: RefusalCounts()) { $0.add($1) }
@@ -184,7 +266,10 @@ struct CoordinatorState {
     private mutating func route(_ urls: [DiscoveredURL], into actions: inout [Action]) {
         var batches = [[DiscoveredURL]](repeating: [], count: shards)
         for url in urls { batches[map.shard(ofHostKey: url.hostKey)].append(url) }
-        for (shard, urls) in batches.enumerated() where !urls.isEmpty {
+        // A shard whose worker has gone gets nothing: links for it come
+        // from pages the journal commits before its successor starts, and
+        // the successor replays them.
+        for (shard, urls) in batches.enumerated() where !urls.isEmpty && !outputEnded[shard] {
             for batch in DiscoveredURL.batches(urls) {
                 detector.sentBatch(batch, to: shard)
                 send(.discover(batch), to: shard, into: &actions)

@@ -31,6 +31,27 @@ struct ShardFrontier: Sendable {
         batchesReceived += 1
     }
 
+    // MARK: Replay (`JournalReplay`): each ignores what another shard owns.
+
+    /// A URL an earlier worker of this shard had discovered.
+    mutating func restoreDiscovered(_ url: String, hostKey: String, depth: Int, referrer: String?) {
+        guard map.shard(ofHostKey: hostKey) == shard else { return }
+        frontier.discover(url, hostKey: hostKey, depth: depth, referrer: referrer)
+    }
+
+    /// A page an earlier worker of this shard recorded.
+    mutating func restoreDone(_ url: String, hostKey: String, depth: Int) {
+        guard map.shard(ofHostKey: hostKey) == shard else { return }
+        frontier.restoreDone(url, hostKey: hostKey, depth: depth)
+        pagesDone += 1
+    }
+
+    /// A robots.txt an earlier worker of this shard read.
+    mutating func restoreRobots(hostKey: String, rules: RobotsRules, unavailable: String?) {
+        guard map.shard(ofHostKey: hostKey) == shard else { return }
+        frontier.restoreRobots(hostKey: hostKey, rules: rules, unavailable: unavailable)
+    }
+
     /// A `depthCeiling` message. Ceilings only rise: a late, lower one
     /// (none is ever sent, but the pipe does not prove it) is ignored.
     mutating func raiseCeiling(to ceiling: Int) {
@@ -53,11 +74,11 @@ struct ShardFrontier: Sendable {
         switch FrontierFeedback.apply(outcome, to: &frontier, stopping: !following, now: now) {
         case .record: break
         case .retried, .redirected: return []
-        case .robots: return [.robots(sitemaps: outcome.sitemaps)]
+        case .robots: return [.robots(RobotsNote(outcome))]
         }
         pagesDone += 1
         var messages: [ShardMessage] = [
-            .page(PageMessage(outcome)),
+            .page(PageMessage(followed: outcome)),
         ]
         guard following else { return messages }
         let depth = outcome.job.depth + 1

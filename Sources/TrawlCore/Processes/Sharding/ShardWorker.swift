@@ -1,5 +1,6 @@
 import Logging
 import Foundation
+import TrawlURL
 
 /// The worker side of `--mode processes` (`trawl crawl-worker`): reads the
 /// coordinator's messages from one descriptor, writes its own to another,
@@ -63,6 +64,15 @@ public enum ShardWorker {
             return fail("worker \(settings.shard + 1): \(error)", writer: writer)
         }
         var shard = ShardFrontier(shard: settings.shard, shards: settings.shards, limits: parts.limits)
+        if let replay = settings.replay {
+            do {
+                let journal = try CrawlJournal.openForReplay(path: replay.journalPath)
+                try JournalReplay.replay(journal, through: replay.throughSequence,
+                                         seeds: settings.seeds.compactMap { WebURL($0) }, into: &shard)
+            } catch {
+                return fail("worker \(settings.shard + 1) could not rebuild its shard from \(replay.journalPath): \(error)", writer: writer)
+            }
+        }
         do {
             let (exitCode, bodyBudget) = try await StrategyRunner.withWorker(
                 parts.mode, concurrency: parts.concurrency, fetch: parts.fetch, processor: parts.processor

@@ -48,7 +48,7 @@ public struct TerminationDetector: Sendable {
     private var shards: [Shard]
     /// Smallest depth among URLs the coordinator holds but has not sent.
     public private(set) var unroutedMinDepth: Int?
-    private var announcedCeiling: Int?
+    private var lastAnnouncedCeiling: Int?
 
     public init(shards: Int) {
         precondition(shards >= 1, "a crawl needs at least one shard, got \(shards)")
@@ -102,6 +102,26 @@ public struct TerminationDetector: Sendable {
         }
     }
 
+    /// A new worker takes over `shard` (its predecessor died, or a resumed
+    /// crawl starts): counting batches starts again with it, and until its
+    /// first status the shard is not quiescent and may hold URLs as
+    /// shallow as `floor`. A successor rebuilds only what its predecessor
+    /// held or was sent, so the predecessor's smallest pending depth is a
+    /// safe floor; nil when it held nothing.
+    public mutating func awaitNewWorker(shard: Int, floor: Int?) {
+        shards[shard] = Shard(latest: ShardStatus(idle: false, batchesReceived: 0, minPendingDepth: floor,
+                                                  pagesDone: shards[shard].latest?.pagesDone ?? 0))
+    }
+
+    /// The smallest depth `shard` may hold: its latest status's, or of the
+    /// batches it has not yet acknowledged.
+    public func minPendingDepth(of shard: Int) -> Int? {
+        shards[shard].minPendingDepth
+    }
+
+    /// The highest ceiling announced so far.
+    public var announcedCeiling: Int? { lastAnnouncedCeiling }
+
     /// Every shard is quiescent and the coordinator holds nothing unrouted.
     public var isFinished: Bool {
         unroutedMinDepth == nil && shards.allSatisfy(\.isQuiescent)
@@ -137,8 +157,8 @@ public struct TerminationDetector: Sendable {
     /// one this returned; nil when there is nothing new to announce.
     public mutating func takeCeilingIncrease() -> Int? {
         guard let ceiling = depthCeiling else { return nil }
-        if let announcedCeiling, ceiling <= announcedCeiling { return nil }
-        announcedCeiling = ceiling
+        if let lastAnnouncedCeiling, ceiling <= lastAnnouncedCeiling { return nil }
+        lastAnnouncedCeiling = ceiling
         return ceiling
     }
 }

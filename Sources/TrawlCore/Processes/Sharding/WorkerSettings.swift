@@ -12,13 +12,27 @@ struct WorkerSettings: Codable, Sendable, Equatable {
     /// Every seed (all shards): `--scope host|domain` is relative to them.
     var seeds: [String]
     var options: CrawlOptions
+    /// Set for a worker that takes over a shard whose worker died, or that
+    /// resumes a crawl: it rebuilds its shard from the journal (seeds
+    /// included) instead of being sent its seeds.
+    var replay: Replay?
+
+    /// Where a worker rebuilds its shard from.
+    struct Replay: Codable, Sendable, Equatable {
+        /// The coordinator's journal, `OUT/state.db`.
+        var journalPath: String
+        /// Pages committed up to this sequence number are replayed; the
+        /// links of later ones arrive as `discover` messages.
+        var throughSequence: Int64
+    }
 
     /// The settings of worker `shard` of a crawl run with `options`.
-    init(shard: Int, options: CrawlOptions, seeds: [WebURL]) {
+    init(shard: Int, options: CrawlOptions, seeds: [WebURL], replay: Replay? = nil) {
         self.shard = shard
         shards = options.workers
         self.seeds = seeds.map(\.href)
         self.options = options.forShard(shard)
+        self.replay = replay
     }
 
     func encoded() throws -> Data {

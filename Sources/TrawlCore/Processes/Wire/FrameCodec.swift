@@ -23,7 +23,8 @@ import TrawlFetch
 /// - status: idle bool, batchesReceived int, minPendingDepth optional int,
 ///   pagesDone int
 /// - bodyBudget: limitBytes, stalls, peakBytes ints
-/// - robots: array of sitemap strings · refusals: array of (limit name
+/// - robots: hostKey string, rules data, unavailable optional string, array
+///   of sitemap strings · refusals: array of (limit name
 ///   string, count int)
 /// - page: url, finalURL strings, status optional int, contentType optional
 ///   string, bytes int, depth int, elapsedMilliseconds double, error,
@@ -33,7 +34,8 @@ import TrawlFetch
 ///   optional string, redirects array of (url string, status int), timings
 ///   presence byte then dns, connect, tls, firstByte, total doubles, etag,
 ///   lastModified optional strings, source string, edgeTargets array of
-///   strings, edgeAttributes array of (count int, nofollow bool)
+///   strings, edgeAttributes array of (count int, nofollow bool), follow
+///   data (a `FollowList`)
 ///
 /// Decoding never trusts the bytes: a bad type, a truncated field, a length
 /// over the cap, an overflowing varint, invalid UTF-8 or trailing bytes all
@@ -145,10 +147,13 @@ public enum FrameCodec {
         case .failed:
             message = .failed(try reader.string("reason"))
         case .robots:
+            let hostKey = try reader.string("hostKey")
+            let rules = try reader.data("rules")
+            let unavailable = try reader.optionalString("unavailable")
             let count = try reader.count("sitemap count")
             var sitemaps: [String] = []
             for _ in 0..<count { sitemaps.append(try reader.string("sitemap")) }
-            message = .robots(sitemaps: sitemaps)
+            message = .robots(RobotsNote(hostKey: hostKey, rules: rules, unavailable: unavailable, sitemaps: sitemaps))
         case .bodyBudget:
             message = .bodyBudget(BodyBudget.Stats(
                 limitBytes: try reader.int("limitBytes", in: 0...Int.max),
@@ -200,10 +205,13 @@ public enum FrameCodec {
         case .failed(let reason):
             writer.byte(Tag.failed.rawValue)
             writer.string(reason)
-        case .robots(let sitemaps):
+        case .robots(let note):
             writer.byte(Tag.robots.rawValue)
-            writer.count(sitemaps.count)
-            for sitemap in sitemaps { writer.string(sitemap) }
+            writer.string(note.hostKey)
+            writer.data(note.rules)
+            writer.optional(note.unavailable)
+            writer.count(note.sitemaps.count)
+            for sitemap in note.sitemaps { writer.string(sitemap) }
         case .bodyBudget(let stats):
             writer.byte(Tag.bodyBudget.rawValue)
             writer.int(stats.limitBytes)
@@ -294,6 +302,7 @@ public enum FrameCodec {
             writer.int(attributes.count)
             writer.bool(attributes.nofollow)
         }
+        writer.data(page.follow)
     }
 
     private static func readPage(_ reader: inout WireReader) throws(TrawlError) -> PageMessage {
@@ -346,6 +355,8 @@ public enum FrameCodec {
             attributes.append(EdgeAttributes(count: try reader.int("edge count", in: 1...Int(Int32.max)),
                                              nofollow: try reader.bool("nofollow")))
         }
-        return PageMessage(record: record, source: source, edgeTargets: targets, edgeAttributes: attributes)
+        var page = PageMessage(record: record, source: source, edgeTargets: targets, edgeAttributes: attributes)
+        page.follow = try reader.data("follow")
+        return page
     }
 }

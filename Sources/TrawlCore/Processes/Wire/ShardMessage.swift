@@ -75,12 +75,23 @@ public struct PageMessage: Equatable, Sendable {
     public var edgeTargets: [String]
     /// Parallel to `edgeTargets`, or empty when every one is `.single`.
     public var edgeAttributes: [EdgeAttributes]
+    /// The links the page followed, as a `FollowList` (mostly indices into
+    /// `edgeTargets`): a worker sends them so that the coordinator's
+    /// journal can replay the page. Empty in the journal's own page
+    /// frames, which keep them in a column of their own.
+    var follow: [UInt8] = []
 
-    /// The page an outcome recorded, as a worker sends it and the journal
-    /// keeps it.
+    /// The page an outcome recorded, as the journal keeps it.
     init(_ outcome: PageOutcome) {
         self.init(record: outcome.record, source: outcome.source, edgeTargets: outcome.edgeTargets,
                   edgeAttributes: outcome.edgeAttributes)
+    }
+
+    /// The page an outcome recorded, as a worker sends it: with the links
+    /// it followed.
+    init(followed outcome: PageOutcome) {
+        self.init(outcome)
+        follow = FollowList.encode(outcome.follow, edgeTargets: outcome.edgeTargets)
     }
 
     public init(record: PageRecord, source: String, edgeTargets: [String], edgeAttributes: [EdgeAttributes] = []) {
@@ -88,6 +99,37 @@ public struct PageMessage: Equatable, Sendable {
         self.source = source
         self.edgeTargets = edgeTargets
         self.edgeAttributes = edgeAttributes
+    }
+}
+
+/// A host's robots.txt as a worker read it, sent so that the coordinator
+/// counts it (and its sitemaps) and journals its rules: a restarted or
+/// resumed worker obeys them again without fetching the file.
+public struct RobotsNote: Equatable, Sendable {
+    /// "scheme://host[:port]".
+    public var hostKey: String
+    /// The rules, as `RobotsRules.journalBytes`.
+    var rules: [UInt8]
+    /// Why the file could not be read (the host is then fetched as if it
+    /// allowed everything), or nil.
+    public var unavailable: String?
+    /// The Sitemap: URLs it listed.
+    public var sitemaps: [String]
+
+    public init(hostKey: String, rules: [UInt8], unavailable: String?, sitemaps: [String]) {
+        self.hostKey = hostKey
+        self.rules = rules
+        self.unavailable = unavailable
+        self.sitemaps = sitemaps
+    }
+
+    /// The robots.txt a `.robots` job's outcome read (a file that could
+    /// not be read is obeyed as allowing everything).
+    init(_ outcome: PageOutcome) {
+        // The job's URL is "scheme://host[:port]/robots.txt".
+        self.init(hostKey: String(outcome.job.url.dropLast("/robots.txt".count)),
+                  rules: (outcome.robots ?? .allowAll).journalBytes, unavailable: outcome.robotsUnavailable,
+                  sitemaps: outcome.sitemaps)
     }
 }
 
@@ -110,8 +152,8 @@ public enum ShardMessage: Equatable, Sendable {
     /// One finished page.
     case page(PageMessage)
     case status(ShardStatus)
-    /// A host's robots.txt was read: the Sitemap: URLs it listed.
-    case robots(sitemaps: [String])
+    /// A host's robots.txt was read: its rules and Sitemap: URLs.
+    case robots(RobotsNote)
     /// The worker's running totals of URLs its frontier's limits refused.
     case refusals(RefusalCounts)
     /// How the worker's fetcher used its body budget, sent once, last.
