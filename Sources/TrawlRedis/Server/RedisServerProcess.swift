@@ -83,7 +83,7 @@ public final class RedisServerProcess {
     /// Throws `.serverProcess` when redis-server is missing, exits, or does
     /// not answer within `startTimeout`; the message ends with its log.
     public func start() throws(RedisError) {
-        guard !removed else { throw failure("was stopped and its folder removed; make a new one") }
+        guard !removed else { throw failure("stopped, and its folder removed; make a new RedisServerProcess") }
         guard !isRunning else { return }
         let program = try locateProgram()
         // A port picked now may be taken before redis-server binds it; a
@@ -202,7 +202,7 @@ public final class RedisServerProcess {
     }
 
     private func failure(_ what: String, log: Bool = false) -> RedisError {
-        var message = "redis-server in \(directory) \(what)"
+        var message = "redis-server in \(directory): \(what)"
         let tail = log ? logTail(lines: 10) : ""
         if !tail.isEmpty { message += "; its log ends:\n\(tail)" }
         return RedisError(code: .serverProcess, endpoint: directory, message: message, detail: tail)
