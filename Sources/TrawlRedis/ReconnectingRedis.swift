@@ -22,6 +22,8 @@ public final class ReconnectingRedis {
     private let onRetry: (RedisRetry) -> Void
     private var connection: RedisConnection?
     private var generator = SystemRandomNumberGenerator()
+    /// Replaced by tests with a manual clock.
+    var timer = RetryTimer.real
 
     /// Connects at the first call, not here, so a worker started before
     /// Redis waits for it instead of failing.
@@ -40,7 +42,7 @@ public final class ReconnectingRedis {
     /// require (see the type's documentation); everything `body` does is
     /// the unit that is retried.
     public func withConnection<Result>(_ body: (RedisConnection) throws(RedisError) -> Result) throws(RedisError) -> Result {
-        let start = ContinuousClock.now
+        let start = timer.now()
         var failures = 0
         while true {
             do {
@@ -50,12 +52,12 @@ public final class ReconnectingRedis {
                 failures += 1
                 var delay = backoff.delay(afterFailures: failures, using: &generator)
                 if let giveUpAfter {
-                    let left = giveUpAfter - (ContinuousClock.now - start)
+                    let left = giveUpAfter - (timer.now() - start)
                     guard left > .zero else { throw error }
                     delay = min(delay, left)
                 }
                 onRetry(RedisRetry(error: error, delay: delay, failures: failures))
-                sleepThisThread(for: delay)
+                timer.sleep(delay)
             }
         }
     }

@@ -30,7 +30,9 @@ public struct RedisError: Error, Sendable, CustomStringConvertible {
         /// replays the append-only file) and refuses commands until done.
         public static let loading = Code(rawValue: "loading")
         /// The bytes from the server were not RESP, or a reply nested
-        /// deeper than hiredis 0.14 reads (7 levels).
+        /// deeper than hiredis 0.14 reads: an array may hold arrays 7
+        /// levels down (8 levels in all), so scripts must return flatter
+        /// replies.
         public static let `protocol` = Code(rawValue: "protocol")
         /// The address typed (`--frontier`) is not one TrawlRedis reads.
         public static let badEndpoint = Code(rawValue: "bad-endpoint")

@@ -29,28 +29,33 @@ struct ReconnectingRedisTests {
         }
     }
 
+    static let missing = "unix:///tmp/trawl-redis-none/redis.sock?crawl=x"
+
     @Test func anUnreachableServerIsRetriedWithBackoffUntilTheDeadline() throws {
-        let endpoint = try RedisEndpoint(parsing: "unix:///tmp/trawl-redis-none/redis.sock?crawl=x")
         var retries: [RedisRetry] = []
-        let redis = ReconnectingRedis(endpoint: endpoint, backoff: RedisBackoff(jitter: 0), giveUpAfter: .milliseconds(500)) {
-            retries.append($0)
-        }
-        let start = ContinuousClock.now
+        let redis = ReconnectingRedis(endpoint: try RedisEndpoint(parsing: Self.missing), backoff: RedisBackoff(jitter: 0),
+                                      giveUpAfter: .seconds(2)) { retries.append($0) }
+        let clock = ManualClock()
+        redis.timer = clock.timer
         let error = try #require(throws: RedisError.self) {
             try redis.command("PING")
         }
         #expect(error.code == .unreachable)
         #expect(error.message == "redis at /tmp/trawl-redis-none/redis.sock unreachable: No such file or directory")
-        let waited = ContinuousClock.now - start
-        #expect(waited >= .milliseconds(500) && waited < .seconds(2))
-        // 100 + 200 ms, then the 200 ms left of the 500 (a little less:
-        // the failed connects took time too).
-        #expect(retries.count == 3)
-        #expect(retries.prefix(2).map(\.delay) == [.milliseconds(100), .milliseconds(200)])
-        #expect(retries.last.map { $0.delay > .milliseconds(150) && $0.delay <= .milliseconds(200) } == true)
+        // 100 + 200 + 400 + 800 ms, then the 500 ms left of the 2 s.
+        #expect(retries.map(\.delay) == [100, 200, 400, 800, 500].map { Duration.milliseconds($0) })
+        #expect(retries.map(\.failures) == [1, 2, 3, 4, 5])
+        #expect(clock.elapsed == .seconds(2))
         #expect(retries.first?.description
             == "redis at /tmp/trawl-redis-none/redis.sock unreachable: No such file or directory; retrying in 100 ms")
-        #expect(retries.map(\.failures) == [1, 2, 3])
+    }
+
+    @Test func retriesReallyWaitAndStopAtTheDeadline() throws {
+        let redis = ReconnectingRedis(endpoint: try RedisEndpoint(parsing: Self.missing), giveUpAfter: .milliseconds(300))
+        let start = ContinuousClock.now
+        #expect(throws: RedisError.self) { try redis.command("PING") }
+        let waited = ContinuousClock.now - start
+        #expect(waited >= .milliseconds(300) && waited < .seconds(2))
     }
 
     @Test func serverErrorsAreNotRetried() throws {

@@ -77,4 +77,22 @@ struct RedisScriptTests {
                 == .array([.integer(1), .bulk(Array("two".utf8)), .array([.integer(3), .array([.bulk([0, 255])])]), .status("OK")]))
         }
     }
+
+    /// hiredis 0.14 reads arrays 8 levels deep and refuses a 9th, though
+    /// its message says "depth > 7" (it counts the levels below the top).
+    @Test func repliesNestedDeeperThanHiredisReadsAreAProtocolError() throws {
+        try withRedisServer { server in
+            let redis = try RedisConnection(connectingTo: server.endpoint())
+            let nested = { (depth: Int) in
+                RedisScript("return " + String(repeating: "{", count: depth) + "1" + String(repeating: "}", count: depth))
+            }
+            #expect(try nested(8).evaluate(on: redis) == (1..<8).reduce(.array([.integer(1)])) { inner, _ in .array([inner]) })
+            let error = try #require(throws: RedisError.self) {
+                try nested(9).evaluate(on: redis)
+            }
+            #expect(error.code == .protocol)
+            #expect(error.message == "redis at \(server.socketPath): protocol error: No support for nested multi bulk replies with depth > 7")
+            #expect(!redis.isConnected)
+        }
+    }
 }
