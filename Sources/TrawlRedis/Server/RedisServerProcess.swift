@@ -89,7 +89,9 @@ public final class RedisServerProcess {
         // A port picked now may be taken before redis-server binds it; a
         // port kept from an earlier start is kept (clients know it).
         let pickedHere = options.listensOnTCP && port == nil
-        for attempt in 1... {
+        var attempt = 0
+        while true {
+            attempt += 1
             if options.listensOnTCP && port == nil { port = try FreePort.pick() }
             try writeConfiguration()
             let launched = try ServerChild.spawn(launchArguments(program), outputPath: "\(directory)/redis.out")
@@ -107,7 +109,6 @@ public final class RedisServerProcess {
                 throw failure("did not answer PING within \(options.startTimeout.wholeMilliseconds) ms", log: true)
             }
         }
-        fatalError("unreachable: the loop returns or throws")
     }
 
     /// Ends the server with SIGTERM (SIGKILL if it takes over 10 s), waits
