@@ -8,13 +8,16 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 # libpsl (the Public Suffix List libcurl already links) for --scope domain,
 # and iproute2 + util-linux (`ip`, `unshare`) for the address-guard tests,
 # which run inside a fresh network namespace; libsqlite3-dev for the crawl
-# journal's store (TrawlStore).
-DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev libpsl-dev libsqlite3-dev iproute2 util-linux time
+# journal's store (TrawlStore); redis-server and libhiredis-dev for the
+# `--frontier redis://` mode (TrawlRedis, over hiredis) and its tests and
+# benchmark, which start their own private redis-server in a temporary
+# folder: nothing needs a system Redis service running.
+DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev libpsl-dev libsqlite3-dev iproute2 util-linux time redis-server libhiredis-dev
 
 SWIFT ?= swift
 RELEASE_BIN := .build/release/trawl
 
-.PHONY: all deps build release demo test bench bench-journal bench-modes bench-robots bench-ceiling bench-real compare-all clean
+.PHONY: all deps build release demo test bench bench-journal bench-modes bench-robots bench-ceiling bench-real bench-redis-seen compare-all clean
 
 all: build
 
@@ -85,6 +88,11 @@ bench-real: release
 # µs per robots.txt check, hostile 500 KiB files and a realistic one.
 bench-robots: deps
 	scripts/bench-robots.sh
+
+# Bytes per URL of the Redis seen set: 1,000,000 random int64 fingerprints
+# SADDed into 4,096 intset buckets of a private redis-server (issue 16).
+bench-redis-seen: deps
+	scripts/bench-redis-seen.sh
 
 # The README's "What we measured": every preset, every strategy, 3 repeats
 # (about a quarter of an hour on 2 cores).

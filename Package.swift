@@ -39,6 +39,10 @@ let package = Package(
         // that need the SQLITE_TRANSIENT macro). Debian's libsqlite3-dev
         // installs the header in /usr/include, so no pkg-config is needed.
         .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // C: hiredis.h (0.14: no RESP3, TLS or cluster) plus typed shims for
+        // what Swift cannot call cleanly: byte-vector commands, timeouts as
+        // milliseconds, errno copied out at the failing call.
+        .target(name: "CHiredis", linkerSettings: [.linkedLibrary("hiredis")]),
         .target(name: "TrawlURL"),
         // `trawl graph`: degrees, PageRank, strongly connected components and
         // broken links of a finished crawl's output; pure Swift, no trawl module.
@@ -48,6 +52,10 @@ let package = Package(
         // The durable crawl journal's store (OUT/state.db): SQLite in WAL
         // mode behind a small Swift API; no C type in its public API.
         .target(name: "TrawlStore", dependencies: ["CSQLite"]),
+        // The Redis client under `--frontier redis://`: endpoints, blocking
+        // connections, pipelines, Lua scripts by SHA, reconnection with
+        // backoff, and a private redis-server for tests; no C type in its API.
+        .target(name: "TrawlRedis", dependencies: ["CHiredis"]),
         .target(
             name: "TrawlCore",
             dependencies: [
@@ -84,6 +92,9 @@ let package = Package(
         // `swift run -c release StoreBench`: rows/s, bytes per URL and peak
         // RSS of 1,000,000 journal inserts in group commits (scripts/bench-store.sh).
         .executableTarget(name: "StoreBench", dependencies: ["TrawlStore"]),
+        // `swift run -c release RedisSeenBench`: bytes per URL of the seen set
+        // as int64 fingerprints in intset buckets (scripts/bench-redis-seen.sh).
+        .executableTarget(name: "RedisSeenBench", dependencies: ["TrawlRedis"]),
         .testTarget(name: "TrawlURLTests", dependencies: ["TrawlURL"], exclude: ["Resources"]),
         .testTarget(name: "TrawlExtractTests", dependencies: ["TrawlExtract"]),
         .testTarget(
@@ -103,6 +114,8 @@ let package = Package(
         .testTarget(name: "TrawlCompareTests", dependencies: ["TrawlCompare", "TrawlCore"]),
         .testTarget(name: "TrawlGraphTests", dependencies: ["TrawlGraph"]),
         .testTarget(name: "TrawlStoreTests", dependencies: ["TrawlStore"]),
+        // Against real redis-server processes each test starts itself.
+        .testTarget(name: "TrawlRedisTests", dependencies: ["TrawlRedis"]),
         // Runs the built `trawl` executable as a user would.
         .testTarget(
             name: "TrawlCLITests",

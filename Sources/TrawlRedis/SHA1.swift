@@ -1,0 +1,56 @@
+/// SHA-1 (FIPS 180-4), for the one thing Redis names with it: a script's
+/// digest, the key of its script cache (EVALSHA). Computed here so the
+/// first EVALSHA needs no SCRIPT LOAD round trip. Not for security.
+enum SHA1 {
+    /// The digest as 40 lowercase hex digits, as SCRIPT LOAD returns it.
+    static func hexDigest(_ message: some Collection<UInt8>) -> String {
+        digest(message).map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }.joined()
+    }
+
+    static func digest(_ message: some Collection<UInt8>) -> [UInt8] {
+        var state: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
+        var padded = Array(message)
+        let bitLength = UInt64(padded.count) * 8
+        padded.append(0x80)
+        while padded.count % 64 != 56 { padded.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) { padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for blockStart in stride(from: 0, to: padded.count, by: 64) {
+            compress(padded[blockStart..<blockStart + 64], into: &state)
+        }
+        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
+    }
+
+    private static func compress(_ block: ArraySlice<UInt8>, into state: inout [UInt32]) {
+        var words = [UInt32](repeating: 0, count: 80)
+        for index in 0..<16 {
+            let offset = block.startIndex + index * 4
+            words[index] = block[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
+        }
+        for index in 16..<80 {
+            words[index] = rotateLeft(words[index - 3] ^ words[index - 8] ^ words[index - 14] ^ words[index - 16], by: 1)
+        }
+        var (a, b, c, d, e) = (state[0], state[1], state[2], state[3], state[4])
+        for index in 0..<80 {
+            let (mix, constant): (UInt32, UInt32) = switch index {
+            case 0..<20: ((b & c) | (~b & d), 0x5A82_7999)
+            case 20..<40: (b ^ c ^ d, 0x6ED9_EBA1)
+            case 40..<60: ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
+            default: (b ^ c ^ d, 0xCA62_C1D6)
+            }
+            let next = rotateLeft(a, by: 5) &+ mix &+ e &+ constant &+ words[index]
+            (e, d, c, b, a) = (d, c, rotateLeft(b, by: 30), a, next)
+        }
+        state[0] &+= a
+        state[1] &+= b
+        state[2] &+= c
+        state[3] &+= d
+        state[4] &+= e
+    }
+
+    private static func rotateLeft(_ value: UInt32, by count: UInt32) -> UInt32 {
+        value << count | value >> (32 - count)
+    }
+}
