@@ -83,6 +83,13 @@ final class CrawlJournal {
             // refuses or removes one): what is here, this call made.
             for name in OutputFolder.stateNames { unlink(folder + "/" + name) }
             for suffix in ["", "-wal", "-shm"] { unlink(build + suffix) }
+            // The user knows the journal as state.db, whatever name it
+            // was being built under.
+            if var store = error as? StoreError, store.path == build {
+                store.path = path
+                store.message = store.message.replacingOccurrences(of: build, with: path)
+                throw JournalError.wrap(store, path: path)
+            }
             throw JournalError.wrap(error, path: path)
         }
     }
