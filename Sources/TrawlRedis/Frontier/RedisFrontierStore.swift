@@ -54,8 +54,9 @@ public final class RedisFrontierStore {
 
     /// Reaps up to `max` expired leases of `partition`, then leases one item
     /// from each of up to `max` ready hosts whose head item is at depth ≤
-    /// `level`. The wake hint is when (Redis ms) the next host at that
-    /// level becomes ready; nil when none waits.
+    /// `level` (`Int.max`: a crawl without level-synchronous BFS). The wake
+    /// hint is when (Redis ms) the soonest host at depth ≤ `level` is (or
+    /// was) due; nil when none is in `ready`.
     public func acquire(partition: Int, max: Int, leaseMs: Int64, level: Int) throws(RedisError)
         -> (leases: [FrontierLease], wakeHintMs: Int64?) {
         let reply = try redis.evaluate(FrontierAcquireScript.script, keys: [keys.prefix(partition)],
