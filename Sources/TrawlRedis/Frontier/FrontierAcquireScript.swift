@@ -6,11 +6,13 @@
 ///     ARGV[2]  lease length, ms
 ///     ARGV[3]  the crawl's level L (only hosts whose head depth ≤ L)
 ///     ARGV[4]  the configured delay between starts at one host, ms
+///     ARGV[5]  the most leases one item gets (0: no limit)
 ///     returns  { wake hint ms or nil, { {id, host, item, expiry ms, rules or nil}, … } }
 ///
 /// Invariants: `now` is Redis TIME. A reaped lease's item goes back to the
-/// head of its list with attempt+1, its counts move inflight → pending, and
-/// its host's next becomes max(next, now). A host is taken only when its
+/// head of its list with attempt+1, its counts move inflight → pending (or
+/// it is given up on: `give_back`), and its host's next becomes
+/// max(next, now). A host is taken only when its
 /// head depth d ≤ L and its time is due: score in [d·2^42, d·2^42 + now],
 /// one range per depth present (from the lowest score's depth to
 /// min(L, the highest's)). A single `score ≤ L·2^42 + now` would not do:
@@ -27,6 +29,7 @@
 enum FrontierAcquireScript {
     static let script = RedisScript(FrontierLua.prelude + #"""
     local k, lease_ms, level, delay = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+    local max_attempts = tonumber(ARGV[5])
     local now = now_ms()
     local changed = false
 
@@ -36,13 +39,10 @@ enum FrontierAcquireScript {
       redis.call('HDEL', LEASE, id)
       if held then
         local host, item = split_held(held)
-        local kind, _, depth = parse(item)
         local h = hkey(host)
-        redis.call('LPUSH', qkey(host), retried(item))
         redis.call('HINCRBY', h, 'inflight', -1)
-        if kind == 'r' then redis.call('HSET', h, 'robots', 'queued') end
+        give_back(host, item, max_attempts)
         redis.call('HSET', h, 'next', fmt(math.max(num(redis.call('HGET', h, 'next')), now)))
-        move(depth, 'inflight', 'pending')
         refresh(host)
         changed = true
       end

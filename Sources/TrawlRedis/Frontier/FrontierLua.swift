@@ -16,7 +16,9 @@
 ///     lease        HASH  lease id → host "\n" item
 ///     leaseseq     STRING the lease-id counter (the fencing token)
 ///     records      STREAM one entry per fenced page completion
-///     stat         HASH  pending, inflight, done, ver, pending:<d>, inflight:<d>
+///     dead         LIST  host "\n" item, each item given up on
+///     stat         HASH  pending, inflight, done, dead, ver, and per depth d
+///                        pending:<d>, inflight:<d>, dead:<d>
 ///
 /// An item is `kind \n attempt \n depth \n url \n referrer`, kind `p`
 /// (page) or `r` (robots job), referrer empty for none or `=` + the URL.
@@ -65,6 +67,25 @@ enum FrontierLua {
 
     local function host_delay(host, configured)
       return math.max(configured, num(redis.call('HGET', hkey(host), 'crawldelay')))
+    end
+
+    -- A leased item that did not finish: back to the head of its host's list
+    -- with attempt+1, inflight → pending; or, when that would be its
+    -- max_attempts-th lease (0: no limit), onto the partition's `dead` list,
+    -- inflight → dead. A robots job given up on leaves its host `done`
+    -- without rules (the worker decides what no rules mean).
+    local function give_back(host, item, max_attempts)
+      local kind, attempt, depth = parse(item)
+      local h = hkey(host)
+      if max_attempts > 0 and attempt + 1 >= max_attempts then
+        redis.call('RPUSH', P .. 'dead', host .. '\n' .. retried(item))
+        move(depth, 'inflight', 'dead')
+        if kind == 'r' then redis.call('HSET', h, 'robots', 'done') end
+      else
+        redis.call('LPUSH', qkey(host), retried(item))
+        move(depth, 'inflight', 'pending')
+        if kind == 'r' then redis.call('HSET', h, 'robots', 'queued') end
+      end
     end
 
     -- The one readiness rule: a host is in `ready` iff its list is non-empty,

@@ -10,13 +10,18 @@ public struct FrontierPolicy: Hashable, Sendable {
     /// Seen-set buckets per partition, a power of two; keep the mean
     /// members per bucket under 512 so every bucket stays an intset.
     public var bucketsPerPartition: Int
+    /// The most leases one item gets (expired or retried ones count);
+    /// then it goes to its partition's dead list. 0: no limit.
+    public var maxAttempts: Int
 
-    public init(obeyRobots: Bool = true, maxPerHost: Int = 1, delayMs: Int64 = 0, bucketsPerPartition: Int = 1024) {
+    public init(obeyRobots: Bool = true, maxPerHost: Int = 1, delayMs: Int64 = 0, bucketsPerPartition: Int = 1024,
+                maxAttempts: Int = 5) {
         precondition(bucketsPerPartition > 0 && bucketsPerPartition & (bucketsPerPartition - 1) == 0,
                      "bucketsPerPartition must be a power of two, not \(bucketsPerPartition)")
         self.obeyRobots = obeyRobots
         self.maxPerHost = maxPerHost
         self.delayMs = delayMs
         self.bucketsPerPartition = bucketsPerPartition
+        self.maxAttempts = maxAttempts
     }
 }

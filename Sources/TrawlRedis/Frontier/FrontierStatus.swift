@@ -3,6 +3,8 @@ public struct FrontierStatus: Hashable, Sendable {
     public var pending: Int64
     public var inFlight: Int64
     public var done: Int64
+    /// Items given up on after `FrontierPolicy.maxAttempts` leases.
+    public var dead: Int64
     public var readyHosts: Int64
     public var leased: Int64
     /// Each partition's change counter, by partition.

@@ -5,12 +5,13 @@ extension RedisFrontierStore {
             [["HGETALL", keys.stat(partition)], ["ZCARD", keys.ready(partition)], ["ZCARD", keys.leases(partition)]]
         }
         let replies = try redis.pipeline(commands)
-        var status = FrontierStatus(pending: 0, inFlight: 0, done: 0, readyHosts: 0, leased: 0, versions: [])
+        var status = FrontierStatus(pending: 0, inFlight: 0, done: 0, dead: 0, readyHosts: 0, leased: 0, versions: [])
         for partition in 0..<partitions {
             let stat = try fields(replies[3 * partition], from: "status")
             status.pending += stat["pending"] ?? 0
             status.inFlight += stat["inflight"] ?? 0
             status.done += stat["done"] ?? 0
+            status.dead += stat["dead"] ?? 0
             status.readyHosts += try integer(replies[3 * partition + 1], from: "status")
             status.leased += try integer(replies[3 * partition + 2], from: "status")
             status.versions.append(stat["ver"] ?? 0)
@@ -32,7 +33,8 @@ extension RedisFrontierStore {
     /// all of which were done before the level became L, so no count of
     /// level L can rise from zero while we read; reaping and retrying move
     /// an item between `pending:L` and `inflight:L` inside one script, so
-    /// an item never shows as zero in both. The advance itself is a script
+    /// an item never shows as zero in both (giving it up moves it to
+    /// `dead:L`, for good). The advance itself is a script
     /// that checks the level is still L, so two workers advance it once.
     @discardableResult
     public func advanceLevelIfDone() throws(RedisError) -> Int {

@@ -60,7 +60,7 @@ public final class RedisFrontierStore {
     public func acquire(partition: Int, max: Int, leaseMs: Int64, level: Int) throws(RedisError)
         -> (leases: [FrontierLease], wakeHintMs: Int64?) {
         let reply = try redis.evaluate(FrontierAcquireScript.script, keys: [keys.prefix(partition)],
-                                       arguments: [max, leaseMs, level, policy.delayMs])
+                                       arguments: [max, leaseMs, level, policy.delayMs, policy.maxAttempts])
         guard let parts = reply.elements, parts.count == 2, let granted = parts[1].elements else {
             throw malformed(reply, from: "acquire")
         }
@@ -78,7 +78,9 @@ public final class RedisFrontierStore {
     }
 
     /// Ends a lease. False, with nothing changed, when the lease is no
-    /// longer held (it expired and was reaped: fencing).
+    /// longer held (it expired and was reaped: fencing). After a lost
+    /// connection the call is run again, and may then answer false for a
+    /// completion that did happen.
     @discardableResult
     public func complete(_ lease: FrontierLease, outcome: FrontierCompletion) throws(RedisError) -> Bool {
         let (kind, bytes, ms): (String, [UInt8], Int64) = switch outcome {
@@ -87,7 +89,7 @@ public final class RedisFrontierStore {
         case .retry(let afterMs): ("retry", [], afterMs)
         }
         let reply = try redis.evaluate(FrontierCompleteScript.script, keys: [keys.prefix(lease.partition)],
-                                       arguments: [lease.id, kind, policy.delayMs, bytes, ms])
+                                       arguments: [lease.id, kind, policy.delayMs, bytes, ms, policy.maxAttempts])
         return try integer(reply, from: "complete") == 1
     }
 

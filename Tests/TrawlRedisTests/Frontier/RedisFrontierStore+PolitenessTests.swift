@@ -73,4 +73,36 @@ struct RedisFrontierStorePolitenessTests {
             }
         }
     }
+
+    @Test func anItemIsGivenUpOnAfterItsLastAttempt() throws {
+        try withFrontier(FrontierPolicy(obeyRobots: false, maxAttempts: 2), partitions: 1) { store, _ in
+            try store.add([page("a.example", "1"), page("a.example", "2")])
+            let first = try #require(try store.acquireAny(leaseMs: 100).first)
+            sleepThisThread(for: .milliseconds(150))
+            let second = try #require(try store.acquireAny().first)
+            #expect(second.url == first.url)
+            #expect(second.attempt == 1)
+            #expect(try store.complete(second, outcome: .retry(afterMs: 0)))
+            let status = try store.status()
+            #expect(status.dead == 1)
+            #expect(status.pending == 1)
+            #expect(status.inFlight == 0)
+            #expect(try store.redis.command("LLEN", store.keys.prefix(0) + "dead") == .integer(1))
+            let next = try #require(try store.acquireAny(timeout: .seconds(2)).first)
+            #expect(next.url == "https://a.example/2")
+            try store.complete(next, outcome: .page(record: [1]))
+            #expect(try store.isFinished())
+            #expect(try store.advanceLevelIfDone() == 1)
+        }
+    }
+
+    @Test func aRobotsJobEndedAsAPageStillFreesItsHost() throws {
+        try withFrontier(FrontierPolicy(obeyRobots: true), partitions: 1) { store, _ in
+            try store.add([page("a.example", "1")])
+            let robots = try #require(try store.acquireAny().first)
+            #expect(robots.kind == .robots)
+            try store.complete(robots, outcome: .page(record: []))
+            #expect(try store.acquireAny(timeout: .seconds(2)).map(\.url) == ["https://a.example/1"])
+        }
+    }
 }
