@@ -44,6 +44,23 @@ struct RedisFrontierStoreProgressTests {
         }
     }
 
+    @Test func recordsAreReadInPagesAfterTheLastId() throws {
+        try withFrontier(partitions: 1) { store, _ in
+            try store.add(hosts.map { page($0, "r") })
+            for lease in try store.acquireAny() { try store.complete(lease, outcome: .page(record: Array(lease.url.utf8))) }
+            var after = "0"
+            var pages: [[String]] = []
+            while true {
+                let batch = try store.readRecords(partition: 0, after: after, count: 5)
+                guard let last = batch.last else { break }
+                pages.append(batch.map { String(decoding: $0.bytes, as: UTF8.self) })
+                after = last.id
+            }
+            #expect(pages.map(\.count) == [5, 5, 2])
+            #expect(Set(pages.joined()) == Set(hosts.map { "https://\($0)/r" }))
+        }
+    }
+
     @Test func theScriptsSurviveAFlushedScriptCache() throws {
         try withFrontier { store, _ in
             try store.add([page("a.example", "1"), page("b.example", "1")])
