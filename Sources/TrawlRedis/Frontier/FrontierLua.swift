@@ -5,7 +5,9 @@
 ///
 /// Keys. KEYS[1] is the partition's prefix `trawl:{NAME:p}:`; every key a
 /// script builds from it carries the same hash tag, so one script touches
-/// one cluster slot:
+/// one cluster slot. (They are built, not declared in KEYS: Redis runs
+/// that on one node, and in a cluster as long as the slot is the one of
+/// KEYS[1]; a script with a `#!lua flags=` line would refuse it.)
 ///
 ///     ready        ZSET  host → headDepth·2^42 + nextReadyMs
 ///     q:<host>     LIST  items, FIFO (level-sorted under level-synchronous BFS)
@@ -23,8 +25,8 @@
 /// An item is `kind \n attempt \n depth \n url \n referrer`, kind `p`
 /// (page) or `r` (robots job), referrer empty for none or `=` + the URL.
 ///
-/// Scores: depth·2^42 + ms stays an exact double below 2^53, so depths up
-/// to 2,047 with any clock before the year 2109.
+/// Scores: depth·2^42 + ms stays an exact double below 2^53, so depths
+/// below 2,047 with any clock before the year 2109.
 enum FrontierLua {
     static let prelude = #"""
     local P = KEYS[1]
