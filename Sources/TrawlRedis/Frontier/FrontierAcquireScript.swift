@@ -1,0 +1,111 @@
+/// `acquire`: reap expired leases, then lease one item from each of up to
+/// `max` ready hosts.
+///
+///     KEYS[1]  the partition prefix `trawl:{NAME:p}:`
+///     ARGV[1]  max (reaped and leased, each)
+///     ARGV[2]  lease length, ms
+///     ARGV[3]  the crawl's level L (only hosts whose head depth ≤ L)
+///     ARGV[4]  the configured delay between starts at one host, ms
+///     ARGV[5]  the most leases one item gets (0: no limit)
+///     returns  { wake hint ms or nil, { {id, host, item, expiry ms, rules or nil}, … } }
+///
+/// Invariants: `now` is Redis TIME. A reaped lease's item goes back to the
+/// head of its list with attempt+1, its counts move inflight → pending (or
+/// it is given up on: `give_back`), and its host's next becomes
+/// max(next, now). A host is taken only when its
+/// head depth d ≤ L and its time is due: score in [d·2^42, d·2^42 + now],
+/// one range per depth present (from the lowest score's depth to
+/// min(L, the highest's)). A single `score ≤ L·2^42 + now` would not do:
+/// a host whose head is shallower than L would pass while it must still
+/// wait — impossible under level-synchronous BFS (no item below L is
+/// left), but a crawl without levels passes L = its depth limit. Leasing moves pending → inflight, raises the
+/// host's inflight (so inflight ≤ max holds: only here does it grow, and
+/// only for a host in `ready`, which `refresh` keeps below its cap), and
+/// sets next = now + max(delay, crawl-delay) (the gap between starts); a
+/// robots job instead marks the host `leased`, which keeps it out of
+/// `ready` until the job completes. Lease ids come from INCR, so a
+/// re-issued item never carries its old id (fencing). The wake hint is the
+/// soonest time part among hosts at depth ≤ L.
+enum FrontierAcquireScript {
+    static let script = RedisScript(FrontierLua.prelude + #"""
+    local k, lease_ms, level, delay = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+    local max_attempts = tonumber(ARGV[5])
+    local now = now_ms()
+    local changed = false
+
+    for _, id in ipairs(redis.call('ZRANGEBYSCORE', LEASES, '-inf', fmt(now), 'LIMIT', 0, k)) do
+      local held = redis.call('HGET', LEASE, id)
+      redis.call('ZREM', LEASES, id)
+      redis.call('HDEL', LEASE, id)
+      if held then
+        local host, item = split_held(held)
+        local h = hkey(host)
+        redis.call('HINCRBY', h, 'inflight', -1)
+        give_back(host, item, max_attempts)
+        redis.call('HSET', h, 'next', fmt(math.max(num(redis.call('HGET', h, 'next')), now)))
+        refresh(host)
+        changed = true
+      end
+    end
+
+    -- The depths present in `ready`, capped at the level: each depth is a band
+    -- of scores [d·2^42, (d+1)·2^42), due where its time part ≤ now.
+    local function depth_at(rank)
+      local top = redis.call('ZRANGE', READY, rank, rank, 'WITHSCORES')
+      if top[2] then return math.floor(tonumber(top[2]) / LEVEL_UNIT) end
+    end
+    local lowest, highest = depth_at(0), depth_at(-1)
+    if highest and highest > level then highest = level end
+
+    local due = {}
+    if lowest then
+      for d = lowest, highest do
+        if #due >= k then break end
+        local band = redis.call('ZRANGEBYSCORE', READY, fmt(d * LEVEL_UNIT), fmt(d * LEVEL_UNIT + now), 'LIMIT', 0, k - #due)
+        for _, host in ipairs(band) do due[#due + 1] = host end
+      end
+    end
+
+    local leases = {}
+    for _, host in ipairs(due) do
+      local item = redis.call('LPOP', qkey(host))
+      if item then
+        local kind, _, depth = parse(item)
+        local h = hkey(host)
+        local id = redis.call('INCR', P .. 'leaseseq')
+        local expiry = now + lease_ms
+        redis.call('ZADD', LEASES, fmt(expiry), id)
+        redis.call('HSET', LEASE, id, host .. '\n' .. item)
+        redis.call('HINCRBY', h, 'inflight', 1)
+        move(depth, 'pending', 'inflight')
+        if kind == 'r' then
+          redis.call('HSET', h, 'robots', 'leased')
+        else
+          redis.call('HSET', h, 'next', fmt(now + host_delay(host, delay)))
+        end
+        refresh(host)
+        leases[#leases + 1] = { id, host, item, fmt(expiry), redis.call('HGET', h, 'rules') or false }
+        changed = true
+      else
+        redis.call('ZREM', READY, host)
+      end
+    end
+    if changed then count('ver', 1) end
+
+    local hint = false
+    lowest, highest = depth_at(0), depth_at(-1)
+    if highest and highest > level then highest = level end
+    if lowest then
+      local soonest
+      for d = lowest, highest do
+        local first = redis.call('ZRANGEBYSCORE', READY, fmt(d * LEVEL_UNIT), '(' .. fmt((d + 1) * LEVEL_UNIT), 'WITHSCORES', 'LIMIT', 0, 1)
+        if first[2] then
+          local at = tonumber(first[2]) - d * LEVEL_UNIT
+          if not soonest or at < soonest then soonest = at end
+        end
+      end
+      if soonest then hint = fmt(soonest) end
+    end
+    return { hint, leases }
+    """#)
+}

@@ -1,0 +1,12 @@
+/// How a leased item ended.
+public enum FrontierCompletion: Hashable, Sendable {
+    /// A fetched page: `record` is appended once to the partition's
+    /// `records` stream.
+    case page(record: [UInt8])
+    /// The host's robots.txt: its rules, stored on the host for every
+    /// worker, and its Crawl-delay if it gave one.
+    case robots(rules: [UInt8], crawlDelayMs: Int64?)
+    /// Not done: the item goes back to the head of its host's list and the
+    /// host waits at least `afterMs`.
+    case retry(afterMs: Int64)
+}

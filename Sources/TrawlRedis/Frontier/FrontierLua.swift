@@ -1,0 +1,110 @@
+/// The Lua every partition script starts with: key names, the clock, the
+/// item format, counters and the one rule that decides a host's place in
+/// `ready`. Each script is `FrontierLua.prelude + body`, so there is one
+/// copy of these rules however many scripts use them.
+///
+/// Keys. KEYS[1] is the partition's prefix `trawl:{NAME:p}:`; every key a
+/// script builds from it carries the same hash tag, so one script touches
+/// one cluster slot. (They are built, not declared in KEYS: Redis runs
+/// that on one node, and in a cluster as long as the slot is the one of
+/// KEYS[1]; a script with a `#!lua flags=` line would refuse it.)
+///
+///     ready        ZSET  host → headDepth·2^42 + nextReadyMs
+///     q:<host>     LIST  items, FIFO (level-sorted under level-synchronous BFS)
+///     h:<host>     HASH  inflight, max, next (ms), robots (queued|leased|done),
+///                        rules (bytes), crawldelay (ms)
+///     s:<bucket>   SET   fingerprints as signed decimals (an intset)
+///     leases       ZSET  lease id → expiry ms
+///     lease        HASH  lease id → host "\n" item
+///     leaseseq     STRING the lease-id counter (the fencing token)
+///     records      STREAM one entry per fenced page completion
+///     dead         LIST  host "\n" item, each item given up on
+///     stat         HASH  pending, inflight, done, dead, ver, and per depth d
+///                        pending:<d>, inflight:<d>, dead:<d>
+///
+/// An item is `kind \n attempt \n depth \n url \n referrer`, kind `p`
+/// (page) or `r` (robots job), referrer empty for none or `=` + the URL.
+///
+/// Scores: depth·2^42 + ms stays an exact double below 2^53, so depths
+/// below 2,047 with any clock before the year 2109.
+enum FrontierLua {
+    static let prelude = #"""
+    local P = KEYS[1]
+    local READY, STAT, LEASES, LEASE = P .. 'ready', P .. 'stat', P .. 'leases', P .. 'lease'
+    local LEVEL_UNIT = 4398046511104
+
+    local function num(s) return tonumber(s) or 0 end
+    local function fmt(n) return string.format('%d', n) end
+    local function hkey(host) return P .. 'h:' .. host end
+    local function qkey(host) return P .. 'q:' .. host end
+    local function count(field, by) redis.call('HINCRBY', STAT, field, by) end
+
+    -- One clock for every worker: the server's.
+    local function now_ms()
+      local t = redis.call('TIME')
+      return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+    end
+
+    local function parse(item)
+      local kind, attempt, depth, rest = string.match(item, '^([^\n]*)\n([^\n]*)\n([^\n]*)\n(.*)$')
+      return kind, tonumber(attempt), tonumber(depth), rest
+    end
+
+    local function retried(item)
+      local kind, attempt, depth, rest = parse(item)
+      return kind .. '\n' .. fmt(attempt + 1) .. '\n' .. fmt(depth) .. '\n' .. rest
+    end
+
+    -- A lease's payload: host "\n" item.
+    local function split_held(held)
+      local at = string.find(held, '\n', 1, true)
+      return string.sub(held, 1, at - 1), string.sub(held, at + 1)
+    end
+
+    -- Moves one item of depth d from counter `from` to `to` (either may be nil).
+    local function move(depth, from, to)
+      if from then count(from, -1) count(from .. ':' .. depth, -1) end
+      if to then count(to, 1) count(to .. ':' .. depth, 1) end
+    end
+
+    local function host_delay(host, configured)
+      return math.max(configured, num(redis.call('HGET', hkey(host), 'crawldelay')))
+    end
+
+    -- A leased item that did not finish: back to the head of its host's list
+    -- with attempt+1, inflight → pending; or, when that would be its
+    -- max_attempts-th lease (0: no limit), onto the partition's `dead` list,
+    -- inflight → dead. A robots job given up on leaves its host `done`
+    -- without rules (the worker decides what no rules mean).
+    local function give_back(host, item, max_attempts)
+      local kind, attempt, depth = parse(item)
+      local h = hkey(host)
+      if max_attempts > 0 and attempt + 1 >= max_attempts then
+        redis.call('RPUSH', P .. 'dead', host .. '\n' .. retried(item))
+        move(depth, 'inflight', 'dead')
+        if kind == 'r' then redis.call('HSET', h, 'robots', 'done') end
+      else
+        redis.call('LPUSH', qkey(host), retried(item))
+        move(depth, 'inflight', 'pending')
+        if kind == 'r' then redis.call('HSET', h, 'robots', 'queued') end
+      end
+    end
+
+    -- The one readiness rule: a host is in `ready` iff its list is non-empty,
+    -- it is below its cap and no robots job holds it (leased, or queued
+    -- behind leases still out); its score follows its head item's depth.
+    local function refresh(host)
+      local head = redis.call('LINDEX', qkey(host), 0)
+      if not head then redis.call('ZREM', READY, host) return end
+      local f = redis.call('HMGET', hkey(host), 'inflight', 'max', 'next', 'robots')
+      local inflight, cap, robots = num(f[1]), num(f[2]), f[4]
+      if robots == 'leased' or inflight >= cap or (robots == 'queued' and inflight > 0) then
+        redis.call('ZREM', READY, host)
+        return
+      end
+      local _, _, depth = parse(head)
+      redis.call('ZADD', READY, fmt(depth * LEVEL_UNIT + num(f[3])), host)
+    end
+
+    """#
+}
