@@ -14,7 +14,7 @@ DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev libpsl-de
 SWIFT ?= swift
 RELEASE_BIN := .build/release/trawl
 
-.PHONY: all deps build release demo test bench bench-journal bench-modes bench-robots bench-ceiling bench-real compare-all clean
+.PHONY: all deps build release demo test bench bench-million bench-journal bench-modes bench-robots bench-ceiling bench-real compare-all clean
 
 all: build
 
@@ -64,6 +64,12 @@ test: deps
 bench: release
 	scripts/bench.sh
 	HOSTS=4 PAGES=5000 LATENCY=500ms PAGE_SIZE=2KB OUT_DEGREE=8 CONCURRENCY=2000 scripts/bench-ceiling.sh
+
+# Memory at scale: ~1.2 million URLs with and without the journal; peak RSS,
+# bytes per URL in RAM and in state.db. Builds nothing: `make release`
+# first (or TRAWL=…); OLD=<other trawl> runs it beside, interleaved.
+bench-million:
+	scripts/bench-million.sh
 
 # What the journal (OUT/state.db) costs: with and without --no-state, alternated.
 bench-journal: release
