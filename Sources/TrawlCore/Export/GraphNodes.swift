@@ -31,13 +31,12 @@ final class GraphNodes {
 
     private var flags = FingerprintTable<UInt8>()
     private let log: LineLog
+    /// Distinct nodes noted.
+    private(set) var count = 0
 
     init(folder: FolderHandle) {
         log = LineLog(for: GraphTables.nodesName, in: folder)
     }
-
-    /// Distinct nodes noted.
-    var count: Int { flags.count }
 
     /// Adds `url` as a node, or gives a known one its fetch's details when
     /// it has none yet.
@@ -47,6 +46,7 @@ final class GraphNodes {
         if info == nil && known != nil { return }
         if info != nil, let known, known & Self.fetched != 0 { return }
         flags.updateValue((known ?? 0) | (info == nil ? 0 : Self.fetched), for: fingerprint)
+        if known == nil { count += 1 }
         try log.append(NodeRecord.line(url: url, info: info))
     }
 
@@ -61,9 +61,11 @@ final class GraphNodes {
         flags.updateValue((flags[fingerprint] ?? 0) | Self.edgesWritten, for: fingerprint)
     }
 
-    /// The nodes in URL byte order, read back from the log, which is spent.
+    /// The nodes in URL byte order, read back from the log, which is spent;
+    /// so are the flags, whose memory the finish needs more.
     func sorted(by sorter: ExternalSort) throws -> SortedNodes {
-        SortedNodes(lines: try log.sorted(by: sorter), count: count)
+        flags = FingerprintTable()
+        return SortedNodes(lines: try log.sorted(by: sorter), count: count)
     }
 
     /// The host of a normalized http(s) URL: between "://" and the port,
