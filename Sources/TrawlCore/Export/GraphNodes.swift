@@ -4,7 +4,7 @@
 /// log on disk (`LineLog`, lines of `NodeRecord`) when it is first seen,
 /// and once more when it is first fetched (the first fetch wins: a
 /// redirect can land two requests on one page). Memory holds a fingerprint
-/// and a byte of flags per node, ~13 bytes (`URLFingerprint` gives the
+/// and a byte of flags per node, ~15 bytes (`URLFingerprint` gives the
 /// chance of two URLs sharing one: the second would be no node of its own).
 ///
 /// The finish sorts the log (`sorted(by:)`) and reads the nodes back in URL
