@@ -19,19 +19,25 @@ extension CrawlExports {
         if failure == nil { failure = recordFailure }
         do { try pagesFile.close() } catch { Self.keep(error, in: &failure) }
         var edgeSet = RunReport.EdgeSet(edges: edgeRows, nodes: nodes.count, sha256: "")
-        let (order, rank) = nodes.numbering()
-        let sortedRedirects = redirects.sorted { a, b in
-            let (a0, a1, b0, b1) = (rank[Int(a.source)], rank[Int(a.target)], rank[Int(b.source)], rank[Int(b.target)])
-            return a0 != b0 ? a0 < b0 : a1 < b1
+        // The node and redirect logs sorted first: the sort of edges.csv
+        // then reuses the memory of their runs.
+        let sortedNodes: SortedNodes, sortedRedirects: SortedRedirects
+        do {
+            sortedNodes = try nodes.sorted(by: sorter)
+            sortedRedirects = try redirects.sorted(by: sorter)
+        } catch {
+            Self.keep(error, in: &failure)
+            _ = sortEdges(into: &edgeSet, failure: &failure)
+            return edgeSet
         }
-        let tables = GraphTables(nodes: nodes, order: order, rank: rank, redirects: sortedRedirects, folder: folder.handle)
+        let tables = GraphTables(nodes: sortedNodes, redirects: sortedRedirects, folder: folder.handle)
         do { try tables.writeNodes() } catch { Self.keep(error, in: &failure) }
         do { try tables.writeRedirects() } catch { Self.keep(error, in: &failure) }
         guard let rows = sortEdges(into: &edgeSet, failure: &failure) else { return edgeSet }
-        do { try tables.writeEdgeTables(rows) } catch { Self.keep(error, in: &failure) }
+        do { try tables.writeEdgeTables(rows, index: NodeIndex(sortedNodes)) } catch { Self.keep(error, in: &failure) }
         var attributes: SortedLines?
         do { attributes = try edgeAttributes.sorted(by: sorter) } catch { Self.keep(error, in: &failure) }
-        let graph = GraphWriter(nodes: nodes, order: order, edges: rows, attributes: attributes, redirects: sortedRedirects)
+        let graph = GraphWriter(nodes: sortedNodes, edges: rows, attributes: attributes, redirects: sortedRedirects)
         do { try graph.writeGraphML(to: folder.handle.path(of: "graph.graphml")) } catch { Self.keep(error, in: &failure) }
         do { try graph.writeDOT(to: folder.handle.path(of: "graph.dot")) } catch { Self.keep(error, in: &failure) }
         return edgeSet

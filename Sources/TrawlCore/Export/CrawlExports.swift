@@ -23,13 +23,11 @@ final class CrawlExports {
     let pagesFile: OutputFile
     let edgesFile: OutputFile
     private var reportWriter: ChunkedWriter?
-    private var emittedSources = Set<String>()
     /// Graph nodes (pages, link targets, redirect hops), so the graph files
-    /// need no second pass over the edges.
-    private(set) var nodes = GraphNodes()
-    /// Every redirect hop, as first-seen node indices and its status: at
-    /// most one per fetched URL, so they stay in memory.
-    private(set) var redirects: [RedirectEdge] = []
+    /// need no second pass over the edges; on disk until the finish.
+    let nodes: GraphNodes
+    /// Every redirect hop, on disk until the finish.
+    let redirects: RedirectLog
     /// The `count` and `nofollow` of link edges, beside edges.csv.
     let edgeAttributes: EdgeAttributeLog
     /// Rows in edges.csv so far.
@@ -77,6 +75,8 @@ final class CrawlExports {
         self.pagesFile = pagesFile
         self.edgesFile = edgesFile
         edgeAttributes = EdgeAttributeLog(folder: folder.handle)
+        nodes = GraphNodes(folder: folder.handle)
+        redirects = RedirectLog(folder: folder.handle)
         try edgesFile.write(Self.edgesHeader)
         reportWriter = try? ChunkedWriter(name: "report.json", in: folder.handle, reserving: Self.reportReserve)
     }
@@ -100,7 +100,7 @@ final class CrawlExports {
 
     private func record(_ record: PageRecord, source: String, edgeTargets: [String], edgeAttributes attributes: [EdgeAttributes]) throws {
         if let recordFailure { throw recordFailure }
-        let writesEdges = !edgeTargets.isEmpty && !emittedSources.contains(source)
+        let writesEdges = !edgeTargets.isEmpty && !nodes.hasEdges(from: source)
         let edgesBefore = edgesFile.size
         let attributesBefore = edgeAttributes.size
         do {
@@ -121,35 +121,39 @@ final class CrawlExports {
             // Only if the cut fails too can edges outlive their page line.
             try? edgesFile.cut(to: edgesBefore)
             edgeAttributes.cut(to: attributesBefore)
-            let failure = error as? TrawlError ?? TrawlError(.writeFailed, "\(error)")
-            recordFailure = failure
-            throw failure
+            throw fail(error)
         }
-        noteRedirects(of: record, endingAt: source)
-        nodes.note(source, info: GraphNodes.Info(record))
-        guard writesEdges else { return }
-        emittedSources.insert(source)
-        edgeRows += edgeTargets.count
-        for target in edgeTargets { nodes.note(target, info: nil) }
+        if writesEdges { edgeRows += edgeTargets.count }
+        do {
+            try noteRedirects(of: record, endingAt: source)
+            try nodes.note(source, info: GraphNodes.Info(record))
+            guard writesEdges else { return }
+            nodes.noteEdges(from: source)
+            for target in edgeTargets { try nodes.note(target, info: nil) }
+        } catch {
+            // The page has its line: only the graph files can lack it now.
+            throw fail(error)
+        }
+    }
+
+    /// Keeps the first failed write; every later `record` throws it.
+    private func fail(_ error: any Error) -> TrawlError {
+        let failure = error as? TrawlError ?? TrawlError(.writeFailed, "\(error)")
+        recordFailure = failure
+        return failure
     }
 
     /// Each hop of the record's redirect chain becomes a fetched node with
     /// its 3xx status, and an edge to the URL it sent the crawler to.
-    private func noteRedirects(of record: PageRecord, endingAt final: String) {
+    private func noteRedirects(of record: PageRecord, endingAt final: String) throws {
         for (position, hop) in record.redirects.enumerated() {
             let info = GraphNodes.Info(status: hop.status, depth: record.depth, title: nil, contentType: nil, bytes: 0,
                                        error: nil, fetchedAt: record.fetchedAt)
-            let from = nodes.note(hop.url, info: info)
-            let to = nodes.note(position + 1 < record.redirects.count ? record.redirects[position + 1].url : final, info: nil)
-            redirects.append(RedirectEdge(source: Int32(from), target: Int32(to), status: Int16(clamping: hop.status)))
+            let target = position + 1 < record.redirects.count ? record.redirects[position + 1].url : final
+            try nodes.note(hop.url, info: info)
+            try nodes.note(target, info: nil)
+            try redirects.append(from: hop.url, to: target, status: hop.status)
         }
-    }
-
-    /// A redirect hop between two nodes (first-seen indices).
-    struct RedirectEdge: Sendable {
-        var source: Int32
-        var target: Int32
-        var status: Int16
     }
 
     func writeReport(_ report: RunReport) throws {

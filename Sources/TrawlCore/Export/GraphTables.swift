@@ -11,19 +11,17 @@ struct GraphTables {
     static let hostEdgesName = "host-edges.csv"
     static let names = [nodesName, edgeIDsName, redirectsName, hostsName, hostEdgesName]
 
-    let nodes: GraphNodes
-    let order: [Int32]
-    let rank: [Int32]
-    let redirects: [CrawlExports.RedirectEdge]
+    let nodes: SortedNodes
+    let redirects: SortedRedirects
     let folder: FolderHandle
 
     func writeNodes() throws {
         let out = try ChunkedWriter(name: Self.nodesName, in: folder)
         try out.write("id,url,host,status,content_type,bytes,depth,error,title,fetched_at\n")
-        for (id, node) in order.enumerated() {
-            let url = nodes.urls[Int(node)]
+        var id = 0
+        try nodes.forEach { url, info in
             var line = "\(id),\(CSV.field(url)),\(CSV.field(String(GraphNodes.host(of: url))))"
-            if let info = nodes.info(at: Int(node)) {
+            if let info {
                 line += "," + (info.status.map(String.init) ?? "")
                 line += "," + CSV.field(info.contentType ?? "")
                 line += ",\(info.bytes),\(info.depth),"
@@ -33,6 +31,7 @@ struct GraphTables {
                 line += ",,,,,,,"
             }
             try out.write(line + "\n")
+            id += 1
         }
         try out.commit()
     }
@@ -40,57 +39,39 @@ struct GraphTables {
     func writeRedirects() throws {
         let out = try ChunkedWriter(name: Self.redirectsName, in: folder)
         try out.write("source,target,status\n")
-        for redirect in redirects {
-            try out.write(CSV.row(nodes.urls[Int(redirect.source)], nodes.urls[Int(redirect.target)]) + ",\(redirect.status)\n")
+        try redirects.forEach { source, target, status in
+            try out.write(CSV.row(source, target) + ",\(status)\n")
         }
         try out.commit()
     }
 
     /// edges-ids.csv, hosts.csv and host-edges.csv, in one pass over the
     /// sorted edges.
-    func writeEdgeTables(_ edges: SortedLines) throws {
-        var hostIDs: [Substring: Int32] = [:]
-        var hostNames: [Substring] = []
-        var nodeHost = [Int32](repeating: 0, count: nodes.count)
-        for (node, url) in nodes.urls.enumerated() {
-            let host = GraphNodes.host(of: url)
-            if let id = hostIDs[host] {
-                nodeHost[node] = id
-            } else {
-                hostIDs[host] = Int32(hostNames.count)
-                nodeHost[node] = Int32(hostNames.count)
-                hostNames.append(host)
-            }
-        }
-        var stats = [HostStats](repeating: HostStats(), count: hostNames.count)
-        for node in 0..<nodes.count {
-            guard let info = nodes.info(at: node) else { continue }
-            let host = Int(nodeHost[node])
-            stats[host].pages += 1
-            stats[host].bytes += info.bytes
-            if info.error != nil { stats[host].errors += 1 }
-        }
+    func writeEdgeTables(_ edges: SortedLines, index: NodeIndex) throws {
+        var stats = index.hostStats
         var hostLinks: [Int64: Int] = [:]
 
         let ids = try ChunkedWriter(name: Self.edgeIDsName, in: folder)
         try ids.write("source_id,target_id\n")
         try edges.forEach { row in
-            guard let (source, target) = CSV.parseRow(row),
-                  let from = nodes.index(of: source), let to = nodes.index(of: target) else { return }
-            try ids.write("\(rank[from]),\(rank[to])\n")
-            let pair = Int64(nodeHost[from]) << 32 | Int64(nodeHost[to])
-            hostLinks[pair, default: 0] += 1
-            stats[Int(nodeHost[from])].linksOut += 1
-            stats[Int(nodeHost[to])].linksIn += 1
+            try CSV.splitRow(row) { source, target in
+                guard let from = index.id(of: source), let to = index.id(of: target) else { return }
+                try ids.write("\(from),\(to)\n")
+                let (fromHost, toHost) = (index.hostOfNode[from], index.hostOfNode[to])
+                hostLinks[Int64(fromHost) << 32 | Int64(toHost), default: 0] += 1
+                stats[Int(fromHost)].linksOut += 1
+                stats[Int(toHost)].linksIn += 1
+            }
         }
         try ids.commit()
 
+        let hostNames = index.hostNames
         let hostOrder = hostNames.indices.sorted { hostNames[$0].utf8.lexicographicallyPrecedes(hostNames[$1].utf8) }
         let hosts = try ChunkedWriter(name: Self.hostsName, in: folder)
         try hosts.write("host,pages,errors,bytes,links_out,links_in\n")
         for host in hostOrder {
             let these = stats[host]
-            try hosts.write("\(CSV.field(String(hostNames[host]))),\(these.pages),\(these.errors),\(these.bytes),\(these.linksOut),\(these.linksIn)\n")
+            try hosts.write("\(CSV.field(hostNames[host])),\(these.pages),\(these.errors),\(these.bytes),\(these.linksOut),\(these.linksIn)\n")
         }
         try hosts.commit()
 
@@ -104,19 +85,9 @@ struct GraphTables {
         let hostEdges = try ChunkedWriter(name: Self.hostEdgesName, in: folder)
         try hostEdges.write("source_host,target_host,links\n")
         for (pair, links) in pairs {
-            let source = String(hostNames[Int(pair >> 32)]), target = String(hostNames[Int(pair & 0xFFFF_FFFF)])
+            let source = hostNames[Int(pair >> 32)], target = hostNames[Int(pair & 0xFFFF_FFFF)]
             try hostEdges.write(CSV.row(source, target) + ",\(links)\n")
         }
         try hostEdges.commit()
-    }
-
-    private struct HostStats {
-        /// Fetched URLs of the host (pages and redirect hops).
-        var pages = 0
-        var errors = 0
-        var bytes = 0
-        /// Link edges from and to its pages.
-        var linksOut = 0
-        var linksIn = 0
     }
 }

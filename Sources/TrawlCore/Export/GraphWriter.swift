@@ -9,15 +9,13 @@
 /// has millions of them, and a String pair per edge would double the
 /// crawl's peak memory.
 struct GraphWriter {
-    let nodes: GraphNodes
-    /// First-seen node indices in URL byte order.
-    let order: [Int32]
+    let nodes: SortedNodes
     /// edges.csv rows ("source,target", CSV-quoted where needed).
     let edges: SortedLines
     /// The rows of `EdgeAttributeLog`, sorted; nil when every link is single.
     let attributes: SortedLines?
     /// Redirect hops, in the order to write them.
-    let redirects: [CrawlExports.RedirectEdge]
+    let redirects: SortedRedirects
 
     func writeGraphML(to path: String) throws {
         let out = try ChunkedWriter(path: path)
@@ -42,10 +40,9 @@ struct GraphWriter {
               <graph id="trawl" edgedefault="directed">
 
             """)
-        for node in order {
-            let url = nodes.urls[Int(node)]
+        try nodes.forEach { url, info in
             var line = "    <node id=\"\(XMLText.escape(url))\"><data key=\"host\">\(XMLText.escape(String(GraphNodes.host(of: url))))</data>"
-            if let info = nodes.info(at: Int(node)) {
+            if let info {
                 line += "<data key=\"fetched\">true</data>"
                 if let status = info.status { line += "<data key=\"status\">\(status)</data>" }
                 line += "<data key=\"depth\">\(info.depth)</data>"
@@ -69,10 +66,10 @@ struct GraphWriter {
                               + "<data key=\"count\">\(these.count)</data></edge>\n")
             }
         }
-        for redirect in redirects {
-            try out.write("    <edge source=\"\(XMLText.escape(nodes.urls[Int(redirect.source)]))\" "
-                          + "target=\"\(XMLText.escape(nodes.urls[Int(redirect.target)]))\"><data key=\"kind\">redirect</data>"
-                          + "<data key=\"redirect_status\">\(redirect.status)</data></edge>\n")
+        try redirects.forEach { source, target, status in
+            try out.write("    <edge source=\"\(XMLText.escape(source))\" "
+                          + "target=\"\(XMLText.escape(target))\"><data key=\"kind\">redirect</data>"
+                          + "<data key=\"redirect_status\">\(status)</data></edge>\n")
         }
         try out.write("  </graph>\n</graphml>\n")
         try out.commit()
@@ -81,10 +78,9 @@ struct GraphWriter {
     func writeDOT(to path: String) throws {
         let out = try ChunkedWriter(path: path)
         try out.write("digraph trawl {\n  node [shape=box, fontsize=10];\n")
-        for node in order {
-            let url = nodes.urls[Int(node)]
+        try nodes.forEach { url, info in
             var attributes: [String] = []
-            if let info = nodes.info(at: Int(node)) {
+            if let info {
                 if let status = info.status { attributes.append("status=\(status)") }
                 attributes.append("depth=\(info.depth)")
                 if let status = info.status, status >= 400 { attributes.append("color=red") }
@@ -106,9 +102,8 @@ struct GraphWriter {
                                              : "\" [kind=link, count=\(these.count)];\n")
             }
         }
-        for redirect in redirects {
-            try out.write("  \(DOTID.quoted(nodes.urls[Int(redirect.source)])) -> \(DOTID.quoted(nodes.urls[Int(redirect.target)])) "
-                          + "[kind=redirect, status=\(redirect.status), color=blue];\n")
+        try redirects.forEach { source, target, status in
+            try out.write("  \(DOTID.quoted(source)) -> \(DOTID.quoted(target)) [kind=redirect, status=\(status), color=blue];\n")
         }
         try out.write("}\n")
         try out.commit()

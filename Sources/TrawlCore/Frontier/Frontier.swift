@@ -1,45 +1,6 @@
 import DequeModule
 import TrawlURL
 
-/// What the frontier made of a discovered link.
-public enum DiscoveryOutcome: Equatable, Sendable {
-    /// New URL, queued for fetching.
-    case queued
-    /// Already known; a shorter path may have lowered its queued depth.
-    case known
-    /// Deeper than `--max-depth`: remembered, not fetched (unless a shorter
-    /// path turns up later).
-    case beyondMaxDepth
-    /// Its host already has `--max-pages-per-host` URLs: not fetched.
-    case hostFull
-    /// Its host and path already have `maxQueryVariants` queries (a
-    /// calendar or faceted-search trap): not fetched.
-    case tooManyQueryVariants
-    /// A path trap rule refused it (too many segments, a repeated run of
-    /// segments, too many digit-only variants): not fetched.
-    case pathTrap(Refusal)
-
-    /// The limit that refused the URL, nil when it was not refused.
-    public var refusal: Refusal? {
-        switch self {
-        case .queued, .known: nil
-        case .beyondMaxDepth: .maxDepth
-        case .hostFull: .maxPagesPerHost
-        case .tooManyQueryVariants: .maxQueryVariants
-        case .pathTrap(let refusal): refusal
-        }
-    }
-
-    init(_ refusal: Refusal) {
-        switch refusal {
-        case .maxDepth: self = .beyondMaxDepth
-        case .maxPagesPerHost: self = .hostFull
-        case .maxQueryVariants: self = .tooManyQueryVariants
-        case .maxPathSegments, .pathRepeats, .maxPathVariants, .badPort: self = .pathTrap(refusal)
-        }
-    }
-}
-
 /// The crawl frontier: seen set, depths, per-host queues and per-host
 /// concurrency, as a pure state machine. It takes events (`discover`,
 /// `next`, `complete`) and does no I/O, so every strategy drives the same
@@ -59,87 +20,24 @@ public enum DiscoveryOutcome: Equatable, Sendable {
 /// hosts' URLs go out meanwhile, and `nextWakeUp` tells the driver when a
 /// parked host may go again. Time is a parameter (`next(at:)`), so tests
 /// drive delays with numbers, not sleeps.
+///
+/// **Memory that does not grow with strings.** A million-URL crawl sees a
+/// million URLs, and at its peak half of them are queued. A URL seen is a
+/// 64-bit fingerprint and a 32-bit mark (`seen`, ~21 bytes a URL); a queued
+/// one is also its bytes in its host's queue (`URLQueue`, ~38 bytes); only
+/// the URLs handed out and not yet done (`active`, at most one per fetch
+/// slot) are Strings with all their details. `URLFingerprint` gives the
+/// chance that two URLs share a fingerprint (n²/2^65 for n URLs): the
+/// second would be taken for seen and not fetched.
 public struct Frontier: Sendable {
-    /// Codable so that `--mode processes` hands each worker the whole value.
-    public struct Limits: Sendable, Equatable, Codable {
-        public var maxDepth: Int?
-        public var maxPages: Int?
-        public var perHost: Int
-        /// Fetch each host's /robots.txt before its first page and obey it.
-        public var obeyRobots: Bool
-        /// Least time between the starts of two requests to one host
-        /// (`--delay`); a host's Crawl-delay can raise it.
-        public var delay: Duration
-        /// A Crawl-delay above this is cut to it: a robots.txt must not be
-        /// able to stall a crawl for hours per page.
-        public var maxCrawlDelay: Duration
-        /// URLs admitted per host at most (`--max-pages-per-host`): the
-        /// first found, shallowest first.
-        public var maxPagesPerHost: Int?
-        /// Distinct queries admitted per host and path (`?page=1`,
-        /// `?page=2`, …): the guard against query-string explosions.
-        public var maxQueryVariants: Int?
-        /// Path segments at most (`--max-path-segments`): a trap that adds
-        /// a segment per link (`/a/b/c/…`) ends here.
-        public var maxPathSegments: Int?
-        /// Times a run of segments may repeat in a row (`--max-path-repeats`):
-        /// `/a/b/a/b/a/b/` is a relative link resolved against itself.
-        public var maxPathRepeats: Int?
-        /// URLs per host whose paths differ only in digits
-        /// (`--max-path-variants`): a path-based calendar or counter.
-        public var maxPathVariants: Int?
-        /// Refuse the Fetch Standard's bad ports (seeds excepted).
-        public var refuseBadPorts: Bool
-
-        public init(maxDepth: Int? = nil, maxPages: Int? = nil, perHost: Int = 8, obeyRobots: Bool = false,
-                    delay: Duration = .zero, maxCrawlDelay: Duration = .seconds(30), maxPagesPerHost: Int? = nil,
-                    maxQueryVariants: Int? = nil, maxPathSegments: Int? = nil, maxPathRepeats: Int? = nil,
-                    maxPathVariants: Int? = nil, refuseBadPorts: Bool = false) {
-            self.maxDepth = maxDepth
-            self.maxPages = maxPages
-            self.perHost = max(1, perHost)
-            self.obeyRobots = obeyRobots
-            self.delay = delay
-            self.maxCrawlDelay = maxCrawlDelay
-            self.maxPagesPerHost = maxPagesPerHost
-            self.maxQueryVariants = maxQueryVariants
-            self.maxPathSegments = maxPathSegments
-            self.maxPathRepeats = maxPathRepeats
-            self.maxPathVariants = maxPathVariants
-            self.refuseBadPorts = refuseBadPorts
-        }
-    }
-
-    private enum State: UInt8, Sendable { case queued, inFlight, done, beyondMaxDepth, refused }
-
-    /// One URL seen, 32 bytes: a million-URL crawl holds a million of
-    /// them, so the numbers are stored narrow (depths and hosts past 2^31,
-    /// attempts past 2^15 are clamped, far beyond any limit a crawl sets).
-    private struct Entry: Sendable {
-        /// The page that linked it at `depth`; nil for a seed. Strings
-        /// share storage, so the links of one page cost one copy of its URL.
+    /// A URL handed out and not yet done (in flight, or the first URL of a
+    /// redirect chain whose hops go on): what its jobs need back.
+    private struct Active: Sendable {
+        var depth: Int
+        var hostID: Int
+        var attempt: Int
+        /// The page that linked it at `depth`; nil for a seed.
         var referrer: String?
-        private var storedDepth: Int32
-        private let storedHostID: Int32
-        private var storedAttempt: Int16 = 0
-        var state: State
-
-        init(depth: Int, state: State, hostID: Int, referrer: String? = nil) {
-            self.referrer = referrer
-            storedDepth = Int32(clamping: depth)
-            storedHostID = Int32(clamping: hostID)
-            self.state = state
-        }
-
-        var depth: Int {
-            get { Int(storedDepth) }
-            set { storedDepth = Int32(clamping: newValue) }
-        }
-        var hostID: Int { Int(storedHostID) }
-        var attempt: Int {
-            get { Int(storedAttempt) }
-            set { storedAttempt = Int16(clamping: newValue) }
-        }
     }
 
     /// The URLs of one depth level, queued per host, with the hosts that can
@@ -147,7 +45,7 @@ public struct Frontier: Sendable {
     private struct Level: Sendable {
         /// Queued plus in-flight URLs of this depth.
         var pending = 0
-        var queues: [Int: Deque<String>] = [:]
+        var queues: [Int: URLQueue] = [:]
         /// Hosts with queued URLs here, below their limit, in round-robin order.
         var ready: Deque<Int> = []
         /// Hosts with queued URLs here that were at their limit when polled.
@@ -155,14 +53,19 @@ public struct Frontier: Sendable {
     }
 
     public let limits: Limits
-    private var entries: [String: Entry] = [:]
+    /// Every URL seen, by fingerprint, with its `SeenMark` (`raw`).
+    private var seen = FingerprintTable<UInt32>()
+    private var active: [String: Active] = [:]
+    /// Failed attempts of URLs queued again for a retry, until they go out
+    /// again. Few: the rest have none.
+    private var attempts: [String: Int] = [:]
     private var hostIDs: [String: Int] = [:]
     private var hosts: [HostState] = []
     /// Parked hosts inside their delay, with the time each may go again.
     private var delayed: [Int: Duration] = [:]
     /// Pages waiting to be retried without holding their host back, with
     /// the time each may go again (see `retry`). Few: a plain array.
-    private var retryWaits: [(due: Duration, url: String, hostID: Int)] = []
+    private var retryWaits: [(due: Duration, url: String, referrer: String?, hostID: Int)] = []
     /// Redirect hops waiting for their host (see `redirect`); `due` is set
     /// while a retried hop waits out its backoff. Few (at most one per
     /// fetch slot): a plain array, scanned first by `next`.
@@ -189,7 +92,15 @@ public struct Frontier: Sendable {
     }
 
     /// Number of distinct URLs seen (queued, fetched, or beyond the depth limit).
-    public var knownCount: Int { entries.count }
+    public var knownCount: Int { seen.count }
+
+    private func mark(of fingerprint: URLFingerprint) -> SeenMark? {
+        seen[fingerprint].map(SeenMark.init(raw:))
+    }
+
+    private mutating func setMark(_ mark: SeenMark, for fingerprint: URLFingerprint) {
+        seen.updateValue(mark.raw, for: fingerprint)
+    }
 
     /// True when nothing is in flight and nothing more will be handed out.
     public var isFinished: Bool {
@@ -210,26 +121,25 @@ public struct Frontier: Sendable {
     /// politeness (scheme://host:port).
     @discardableResult
     public mutating func discover(_ url: String, hostKey: String, depth: Int, referrer: String? = nil) -> DiscoveryOutcome {
-        if var entry = entries[url] {
-            guard depth < entry.depth else { return .known }
-            switch entry.state {
+        let fingerprint = URLFingerprint(url)
+        if let mark = mark(of: fingerprint) {
+            guard depth < mark.depth else { return .known }
+            switch mark.state {
             case .queued:
-                // A shorter path to a URL still waiting: move it up a level.
-                levels[entry.depth].pending -= 1
-                entry.depth = depth
-                entry.referrer = referrer
-                entries[url] = entry
-                enqueue(url, hostID: entry.hostID, depth: depth)
+                // A shorter path to a URL still waiting: move it up a level
+                // (the record at the old depth is now stale).
+                levels[mark.depth].pending -= 1
+                setMark(SeenMark(.queued, depth: depth), for: fingerprint)
+                enqueue(url, referrer: referrer, hostID: internHost(hostKey), depth: depth)
                 return .known
             case .beyondMaxDepth:
                 refusals.add(.maxDepth, -1)
-                return admit(url, hostID: entry.hostID, depth: depth, referrer: referrer)
             case .inFlight, .done, .refused:
                 // The depth gate guarantees a dispatched URL's depth is final.
                 return .known
             }
         }
-        return admit(url, hostID: internHost(hostKey), depth: depth, referrer: referrer)
+        return admit(url, fingerprint, hostID: internHost(hostKey), depth: depth, referrer: referrer)
     }
 
     /// The next job, or nil when none may start at `now` (time since the
@@ -268,14 +178,14 @@ public struct Frontier: Sendable {
     /// Puts the pages whose retry wait is over back at the head of their
     /// host's queue.
     private mutating func releaseRetries(dueBy now: Duration) {
-        var waiting: [(due: Duration, url: String, hostID: Int)] = []
+        var waiting: [(due: Duration, url: String, referrer: String?, hostID: Int)] = []
         for wait in retryWaits {
             guard wait.due <= now else {
                 waiting.append(wait)
                 continue
             }
-            guard let entry = entries[wait.url], entry.state == .queued else { continue }
-            requeueFirst(wait.url, hostID: wait.hostID, depth: entry.depth)
+            guard let mark = mark(of: URLFingerprint(wait.url)), mark.state == .queued else { continue }
+            requeueFirst(wait.url, referrer: wait.referrer, hostID: wait.hostID, depth: mark.depth)
             // A host parked only because its queue was empty may go now.
             wakeHost(wait.hostID)
         }
@@ -291,9 +201,8 @@ public struct Frontier: Sendable {
     /// Reports a handed-out page (fetched, failed or disallowed) as done.
     /// For a redirect hop, that ends its chain: the chain's first URL is done.
     public mutating func complete(_ job: CrawlJob) {
-        guard job.kind != .robots, var entry = entries[job.recordURL], entry.state == .inFlight else { return }
-        entry.state = .done
-        entries[job.recordURL] = entry
+        guard job.kind != .robots, let entry = active.removeValue(forKey: job.recordURL) else { return }
+        setMark(SeenMark(.done, depth: entry.depth), for: URLFingerprint(job.recordURL))
         inFlight -= 1
         levels[entry.depth].pending -= 1
         release(job.hostID)
@@ -310,9 +219,9 @@ public struct Frontier: Sendable {
     /// stand); the chain's first URL counts the attempt.
     public mutating func retry(_ job: CrawlJob, notBefore: Duration, holdingHost: Bool = true) {
         if let hop = job.redirect {
-            guard job.kind == .page, var entry = entries[hop.origin], entry.state == .inFlight else { return }
-            entry.attempt += 1
-            entries[hop.origin] = entry
+            guard job.kind == .page, active[hop.origin] != nil else { return }
+            active[hop.origin]!.attempt += 1
+            let entry = active[hop.origin]!
             if holdingHost { hosts[job.hostID].nextStart = max(hosts[job.hostID].nextStart, notBefore) }
             hops.append((CrawlJob(url: job.url, depth: job.depth, hostID: job.hostID, attempt: entry.attempt,
                                   redirect: hop, referrer: job.referrer),
@@ -320,30 +229,28 @@ public struct Frontier: Sendable {
             release(job.hostID)
             return
         }
-        guard job.kind == .page, var entry = entries[job.url], entry.state == .inFlight else { return }
-        entry.state = .queued
-        entry.attempt += 1
-        entries[job.url] = entry
+        guard job.kind == .page, let entry = active.removeValue(forKey: job.url) else { return }
+        setMark(SeenMark(.queued, depth: entry.depth), for: URLFingerprint(job.url))
+        attempts[job.url] = entry.attempt + 1
         inFlight -= 1
         queued += 1
         dispatched -= 1  // --max-pages counts pages, not attempts
         if holdingHost {
             hosts[job.hostID].nextStart = max(hosts[job.hostID].nextStart, notBefore)
-            requeueFirst(job.url, hostID: job.hostID, depth: entry.depth)
+            requeueFirst(job.url, referrer: entry.referrer, hostID: job.hostID, depth: entry.depth)
         } else {
             // Still pending at its depth, so the depth gate holds meanwhile.
-            retryWaits.append((notBefore, job.url, job.hostID))
+            retryWaits.append((notBefore, job.url, entry.referrer, job.hostID))
         }
         release(job.hostID)
     }
 
-    private mutating func requeueFirst(_ url: String, hostID: Int, depth: Int) {
+    private mutating func requeueFirst(_ url: String, referrer: String?, hostID: Int, depth: Int) {
         if levels[depth].queues[hostID] == nil {
-            levels[depth].queues[hostID] = [url]
+            levels[depth].queues[hostID] = URLQueue()
             levels[depth].ready.append(hostID)
-        } else {
-            levels[depth].queues[hostID]!.prepend(url)
         }
+        levels[depth].queues[hostID]!.prepend(url, referrer: referrer)
     }
 
     /// Takes a redirect `job` (a page or an earlier hop) answered with: its
@@ -353,7 +260,7 @@ public struct Frontier: Sendable {
     /// goes out as `.refusedRedirect`, to be recorded. The chain's first
     /// URL stays in flight, at its depth, until the chain ends.
     public mutating func redirect(_ job: CrawlJob, to follow: RedirectFollow) {
-        guard job.kind == .page, let entry = entries[job.recordURL], entry.state == .inFlight else { return }
+        guard job.kind == .page, let entry = active[job.recordURL] else { return }
         release(job.hostID)
         let hostID = internHost(follow.hostKey)
         var kind = CrawlJob.Kind.page
@@ -371,7 +278,7 @@ public struct Frontier: Sendable {
     /// checked without counting it in: a hop is no new page, and a chain
     /// is bounded by `--max-redirects` anyway.
     private func refusal(ofRedirectTo url: String, hostID: Int) -> Refusal? {
-        if let entry = entries[url], entry.state != .refused, entry.state != .beyondMaxDepth { return nil }
+        if let mark = mark(of: URLFingerprint(url)), mark.state != .refused, mark.state != .beyondMaxDepth { return nil }
         return hosts[hostID].refusal(ofRedirectTo: url, limits: limits)
     }
 
@@ -395,18 +302,19 @@ public struct Frontier: Sendable {
     /// `--max-pages` as the fetch was. A URL the replay did not queue (the
     /// journal is the truth) is added as done at `depth`.
     public mutating func restoreDone(_ url: String, hostKey: String, depth: Int) {
-        guard var entry = entries[url] else {
-            entries[url] = Entry(depth: depth, state: .done, hostID: internHost(hostKey))
+        let fingerprint = URLFingerprint(url)
+        guard let mark = mark(of: fingerprint) else {
+            _ = internHost(hostKey)
+            setMark(SeenMark(.done, depth: depth), for: fingerprint)
             dispatched += 1
             return
         }
-        guard entry.state == .queued else { return }
-        // Its queue slot is skipped when popped (`popLive`).
-        entry.state = .done
-        entries[url] = entry
+        guard mark.state == .queued else { return }
+        // Its queue record is skipped when popped (`popLive`).
+        setMark(SeenMark(.done, depth: mark.depth), for: fingerprint)
         queued -= 1
         dispatched += 1
-        levels[entry.depth].pending -= 1
+        levels[mark.depth].pending -= 1
     }
 
     /// A host's robots.txt as an earlier sitting read it: its rules (and
@@ -427,34 +335,34 @@ public struct Frontier: Sendable {
 
     // MARK: - Internals
 
-    private mutating func admit(_ url: String, hostID: Int, depth: Int, referrer: String?) -> DiscoveryOutcome {
+    private mutating func admit(_ url: String, _ fingerprint: URLFingerprint, hostID: Int, depth: Int,
+                                referrer: String?) -> DiscoveryOutcome {
         // Refused URLs keep no referrer: they are never recorded.
         if let maxDepth = limits.maxDepth, depth > maxDepth {
-            entries[url] = Entry(depth: depth, state: .beyondMaxDepth, hostID: hostID)
+            setMark(SeenMark(.beyondMaxDepth, depth: depth), for: fingerprint)
             refusals.add(.maxDepth)
             return .beyondMaxDepth
         }
         if let refusal = hosts[hostID].admit(url, depth: depth, limits: limits) {
-            entries[url] = Entry(depth: depth, state: .refused, hostID: hostID)
+            setMark(SeenMark(.refused, depth: depth), for: fingerprint)
             refusals.add(refusal)
             return DiscoveryOutcome(refusal)
         }
-        entries[url] = Entry(depth: depth, state: .queued, hostID: hostID, referrer: referrer)
+        setMark(SeenMark(.queued, depth: depth), for: fingerprint)
         queued += 1
-        enqueue(url, hostID: hostID, depth: depth)
+        enqueue(url, referrer: referrer, hostID: hostID, depth: depth)
         return .queued
     }
 
-    private mutating func enqueue(_ url: String, hostID: Int, depth: Int) {
+    private mutating func enqueue(_ url: String, referrer: String?, hostID: Int, depth: Int) {
         while levels.count <= depth { levels.append(Level()) }
         levels[depth].pending += 1
         if depth < lowestPendingDepth { lowestPendingDepth = depth }
         if levels[depth].queues[hostID] == nil {
-            levels[depth].queues[hostID] = [url]
+            levels[depth].queues[hostID] = URLQueue()
             levels[depth].ready.append(hostID)
-        } else {
-            levels[depth].queues[hostID]!.append(url)
         }
+        levels[depth].queues[hostID]!.append(url, referrer: referrer)
     }
 
     private mutating func take(fromDepth depth: Int, now: Duration) -> CrawlJob? {
@@ -474,15 +382,17 @@ public struct Frontier: Sendable {
             case .open:
                 break
             }
-            guard let url = popLive(hostID: hostID, depth: depth) else { continue }
+            guard let (record, fingerprint) = popLive(hostID: hostID, depth: depth) else { continue }
             if levels[depth].queues[hostID] != nil { levels[depth].ready.append(hostID) }
-            entries[url]!.state = .inFlight
+            setMark(SeenMark(.inFlight, depth: depth), for: fingerprint)
+            let attempt = attempts.isEmpty ? 0 : attempts.removeValue(forKey: record.url) ?? 0
+            active[record.url] = Active(depth: depth, hostID: hostID, attempt: attempt, referrer: record.referrer)
             queued -= 1
             inFlight += 1
             dispatched += 1
-            let kind = start(url, hostID: hostID, now: now)
-            let entry = entries[url]!
-            return CrawlJob(url: url, depth: depth, hostID: hostID, kind: kind, attempt: entry.attempt, referrer: entry.referrer)
+            let kind = start(record.url, hostID: hostID, now: now)
+            return CrawlJob(url: record.url, depth: depth, hostID: hostID, kind: kind, attempt: attempt,
+                            referrer: record.referrer)
         }
         return nil
     }
@@ -579,12 +489,14 @@ public struct Frontier: Sendable {
         wakeHost(hostID)
     }
 
-    /// Pops the host's next URL at this depth, skipping entries that moved to
-    /// a shallower level; drops the queue once it is empty.
-    private mutating func popLive(hostID: Int, depth: Int) -> String? {
-        while let url = levels[depth].queues[hostID]?.popFirst() {
+    /// Pops the host's next URL at this depth, skipping records that are
+    /// stale (moved to a shallower level, or restored as done); drops the
+    /// queue once it is empty.
+    private mutating func popLive(hostID: Int, depth: Int) -> (URLQueue.Record, URLFingerprint)? {
+        while let record = levels[depth].queues[hostID]?.popFirst() {
             if levels[depth].queues[hostID]!.isEmpty { levels[depth].queues[hostID] = nil }
-            if let entry = entries[url], entry.state == .queued, entry.depth == depth { return url }
+            let fingerprint = URLFingerprint(record.url)
+            if mark(of: fingerprint) == SeenMark(.queued, depth: depth) { return (record, fingerprint) }
         }
         levels[depth].queues[hostID] = nil
         return nil
