@@ -12,10 +12,10 @@ import TrawlURL
 enum JournalReplay {
     /// One process: the exports and the frontier.
     static func replay(_ journal: CrawlJournal, into frontier: inout Frontier, host: inout InProcessCrawl) throws {
-        try journal.forEachRobots { hostKey, rules, unavailable in
+        try replayRecords(journal, exports: host.exports, counters: host.counters, summary: &host.summary,
+                          robots: { hostKey, rules, unavailable in
             frontier.restoreRobots(hostKey: hostKey, rules: rules, unavailable: unavailable)
-        }
-        try replayRecords(journal, exports: host.exports, counters: host.counters, summary: &host.summary) { page, follow in
+        }) { page, follow in
             frontier.restoreDone(page.record.url, hostKey: hostKey(of: page.record.url), depth: page.record.depth)
             let depth = page.record.depth + 1
             for url in follow {
@@ -25,13 +25,18 @@ enum JournalReplay {
     }
 
     /// The coordinator of `--mode processes`: the exports and the crawl's
-    /// figures; each worker replays its own shard (below). `page`, if
-    /// given, sees each page and the links it followed as it goes by.
+    /// figures; each worker replays its own shard (below). `robots` and
+    /// `page`, if given, see each host's rules and each page (with the
+    /// links it followed) as they go by, so the journal is read once.
     static func replayRecords(
         _ journal: CrawlJournal, exports: CrawlExports, counters: LiveCounters, summary: inout DriveSummary,
+        robots: (String, RobotsRules, String?) -> Void = { _, _, _ in },
         page: (PageMessage, [String]) -> Void = { _, _ in }
     ) throws {
-        try journal.forEachRobots { _, _, _ in summary.robotsFetched += 1 }
+        try journal.forEachRobots { hostKey, rules, unavailable in
+            summary.robotsFetched += 1
+            robots(hostKey, rules, unavailable)
+        }
         try journal.forEachPage { message, follow in
             try exports.record(message)
             summary.tally(message.record)
