@@ -63,7 +63,7 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Logging", package: "swift-log"),
-                "TrawlStore",
+                "TrawlStore", "TrawlRedis",
             ]
         ),
         // `trawl compare`: plans interleaved runs of every strategy, runs each

@@ -19,6 +19,10 @@ public struct TrawlError: Error, Sendable, CustomStringConvertible {
         /// A crawl's state file (`--resume`) is missing, foreign, corrupt
         /// or does not match the flags given.
         public static let badState = Code(rawValue: "bad-state")
+        /// The shared frontier (`--frontier redis://…`) failed in a way
+        /// waiting will not mend: Redis refused a command (out of memory,
+        /// a script error), or the crawl named is not there.
+        public static let frontierFailed = Code(rawValue: "frontier-failed")
     }
 
     public var code: Code

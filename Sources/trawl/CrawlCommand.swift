@@ -31,6 +31,7 @@ struct CrawlCommand: AsyncParsableCommand {
         // Started by `trawl compare`: end with it, even mid-parse.
         ParentDeath.armFromEnvironment()
         if let folder = flags.output.resume { return try await resume(folder) }
+        if flags.shared.frontier != nil, !flags.seeds.areGiven { return try await join() }
         let seedList = try loadSeeds()
         // Every other check first: a refused crawl leaves no folder behind.
         try reportingErrors { try seedList.requireSeeds() }
@@ -39,6 +40,11 @@ struct CrawlCommand: AsyncParsableCommand {
             Terminal.warn(advice)
         }
         options.overwriteOutput = flags.output.overwrite
+        if let shared = flags.shared.shared(role: .start) {
+            _ = try reportingErrors { try ClusterSetup.endpoint(shared.endpoint) }
+            options.frontier = shared
+            options.keepsState = false
+        }
         options.outputDirectory = try reportingErrors { try outputDirectory() }
         try await CrawlRunner.run(seeds: seedList, options: options, quiet: flags.logging.quiet,
                                   statsInterval: flags.logging.statsInterval.duration)
@@ -55,6 +61,25 @@ extension CrawlCommand {
         let seeds = SeedList(arguments: recorded.seeds, maxURLLength: options.links.maxURLLength)
         try await CrawlRunner.run(seeds: seeds, options: options, quiet: flags.logging.quiet,
                                   statsInterval: flags.logging.statsInterval.duration, resume: true)
+    }
+
+    /// `--frontier` without seeds: join the crawl stored there, by its
+    /// settings, with what this command line may set for itself.
+    private func join() async throws {
+        let shared = flags.shared.shared(role: .join)!
+        let endpoint = try reportingErrors { try ClusterSetup.endpoint(shared.endpoint) }
+        let stored = try reportingErrors { try ClusterSetup.stored(at: endpoint) }
+        var given = try reportingErrors { try flags.options(outputDirectory: "") }
+        given.frontier = shared
+        given.keepsState = false
+        var options = try reportingErrors {
+            try CrawlResume.merge(recorded: stored.options, given: given, joining: endpoint.description)
+        }
+        options.overwriteOutput = flags.output.overwrite
+        options.outputDirectory = try reportingErrors { try outputDirectory() }
+        let seeds = SeedList(arguments: stored.seeds, maxURLLength: options.links.maxURLLength)
+        try await CrawlRunner.run(seeds: seeds, options: options, quiet: flags.logging.quiet,
+                                  statsInterval: flags.logging.statsInterval.duration)
     }
 
     /// The folder this run writes: by default a new one (mkdir, so two

@@ -21,6 +21,7 @@ struct CrawlFlags: ParsableArguments {
     @OptionGroup(title: "Requests") var transfer: TransferFlags
     @OptionGroup(title: "Requests") var network: NetworkFlags
     @OptionGroup(title: "Output") var output: OutputFlags
+    @OptionGroup(title: "Scale-out") var shared: FrontierFlags
     @OptionGroup(title: "Logging") var logging: LoggingFlags
 
     /// Refuses flags that cannot make a crawl together, or that would be
@@ -29,7 +30,13 @@ struct CrawlFlags: ParsableArguments {
         if output.resume != nil, seeds.areGiven {
             throw ValidationError("--resume takes no seeds: it continues the crawl with the seeds it recorded")
         }
-        if output.resume == nil { _ = try seeds.source() }
+        if shared.frontier != nil {
+            if output.resume != nil { throw ValidationError("--resume cannot be used with --frontier: a shared crawl's state is in Redis, and a process joins it with no seeds") }
+            if speed.mode == .processes { throw ValidationError("--mode processes cannot be used with --frontier: start more trawl processes with --frontier instead, each with --mode async, threads or pool") }
+            if reach.maxPages != nil { throw ValidationError("--max-pages cannot be used with --frontier yet: bound a shared crawl with --max-depth, --max-pages-per-host or --max-time") }
+            if output.noState { throw ValidationError("--no-state means nothing with --frontier: a shared crawl keeps its state in Redis, never in OUT/state.db") }
+        }
+        if output.resume == nil && (shared.frontier == nil || seeds.areGiven) { _ = try seeds.source() }
         let mode = speed.mode, workers = strategy.workers, workerMode = strategy.workerMode
         if mode == .processes, speed.concurrency < workers {
             throw ValidationError("--concurrency (\(speed.concurrency)) must be at least --workers (\(workers)): it is split across the workers")

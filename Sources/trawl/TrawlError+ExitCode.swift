@@ -14,6 +14,7 @@ extension TrawlError {
         case .badSeed, .seedsNotText, .badState: ExitCode(65)          // EX_DATAERR
         case .seedsUnreadable, .noValidSeed, .reportUnreadable: ExitCode(66)  // EX_NOINPUT
         case .workerFailed, .protocolViolation: ExitCode(70)            // EX_SOFTWARE
+        case .frontierFailed: ExitCode(69)                              // EX_UNAVAILABLE
         case .outputUnwritable: ExitCode(73)                            // EX_CANTCREAT
         case .writeFailed: ExitCode(74)                                 // EX_IOERR
         default: ExitCode.failure

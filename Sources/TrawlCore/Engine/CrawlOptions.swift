@@ -74,6 +74,36 @@ public struct CrawlOptions: Sendable, Codable, Equatable {
     /// it after any crash (and, in `--mode processes`, restart a worker
     /// that dies); false with `--no-state`.
     public var keepsState = true
+    /// `--frontier redis://…/NAME`: the crawl's frontier is shared in
+    /// Redis with every process that joins it (no journal then: Redis
+    /// keeps the state). nil: this process's own frontier.
+    public var frontier: SharedFrontier?
 
     public init() {}
+}
+
+/// This process's part in a crawl on a shared frontier.
+public struct SharedFrontier: Sendable, Codable, Equatable {
+    public enum Role: String, Sendable, Codable {
+        /// Stores the settings, adds the seeds, crawls, and at the end
+        /// writes the whole crawl's exports from Redis.
+        case start
+        /// Crawls by the stored settings; exports its own pages.
+        case join
+        /// `trawl export`: crawls nothing, writes the exports from Redis.
+        case export
+    }
+
+    /// `redis://HOST[:PORT]/NAME` or `unix:///PATH?crawl=NAME`.
+    public var endpoint: String
+    public var role: Role
+    /// How long a lease lasts unless this process extends it (every third
+    /// of it): after a crash, how long its URLs wait to be leased again.
+    public var leaseTime: Duration
+
+    public init(endpoint: String, role: Role, leaseTime: Duration = .seconds(30)) {
+        self.endpoint = endpoint
+        self.role = role
+        self.leaseTime = leaseTime
+    }
 }

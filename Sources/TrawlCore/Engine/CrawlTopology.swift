@@ -29,9 +29,10 @@ struct CrawlRun {
 
 extension CrawlOptions {
     var topology: any CrawlTopology {
+        if let frontier { return RedisTopology(shared: frontier) }
         switch mode {
-        case .processes: ShardedTopology()
-        case .async, .threads, .pool: InProcessTopology()
+        case .processes: return ShardedTopology()
+        case .async, .threads, .pool: return InProcessTopology()
         }
     }
 }

@@ -14,10 +14,19 @@ public enum CrawlResume {
     /// flags of this command line, over `defaults`) changes of the things
     /// a sitting may change. Throws `.badState` naming the first flag that
     /// would change the crawl's result.
+    ///
+    /// With `joining` (a shared frontier's endpoint), the same rules decide
+    /// what a process joining a running crawl may set for itself, except
+    /// that politeness (`--per-host`, `--delay`) is the crawl's, stored
+    /// once and enforced by the frontier for every process; the refusal is
+    /// then `.badOption`.
     public static func merge(recorded: CrawlOptions, given: CrawlOptions,
-                             defaults: CrawlOptions = CrawlOptions()) throws(TrawlError) -> CrawlOptions {
+                             defaults: CrawlOptions = CrawlOptions(), joining: String? = nil) throws(TrawlError) -> CrawlOptions {
         func refuse(_ flag: String) -> TrawlError {
-            TrawlError(.badState, "\(flag) differs from the crawl being resumed, and would change its result; resume without it (the recorded value is kept), or start a new crawl")
+            if let joining {
+                return TrawlError(.badOption, "\(flag) differs from the setting crawl \(joining) was started with; a joining process uses the crawl's stored settings: join without \(flag)")
+            }
+            return TrawlError(.badState, "\(flag) differs from the crawl being resumed, and would change its result; resume without it (the recorded value is kept), or start a new crawl")
         }
         func changed<Value: Equatable>(_ path: KeyPath<CrawlOptions, Value>) -> Bool {
             given[keyPath: path] != defaults[keyPath: path] && given[keyPath: path] != recorded[keyPath: path]
@@ -39,6 +48,12 @@ public enum CrawlResume {
         if changed(\.fetch.maxBodyBytes) { throw refuse("--max-bytes") }
         if changed(\.fetch.maxRedirects) { throw refuse("--max-redirects") }
         if changed(\.fetch.userAgent) { throw refuse("--user-agent") }
+
+        if joining != nil {
+            if changed(\.limits.perHost) { throw refuse("--per-host") }
+            if changed(\.limits.delay) { throw refuse("--delay") }
+            if changed(\.limits.maxPages) { throw refuse("--max-pages") }
+        }
 
         var sitting = recorded
         if changed(\.limits.maxPages) { sitting.limits.maxPages = given.limits.maxPages }
@@ -63,6 +78,10 @@ public enum CrawlResume {
         if changed(\.fetch.cookieJar) { sitting.fetch.cookieJar = given.fetch.cookieJar }
         if changed(\.fetch.maxBufferedBodyBytes) { sitting.fetch.maxBufferedBodyBytes = given.fetch.maxBufferedBodyBytes }
         if changed(\.fetch.addressGuard) { sitting.fetch.addressGuard = given.fetch.addressGuard }
+        if joining != nil {
+            sitting.frontier = given.frontier
+            sitting.keepsState = given.keepsState
+        }
         sitting.log = given.log
         sitting.outputDirectory = given.outputDirectory
         sitting.workerExecutable = given.workerExecutable

@@ -2,11 +2,12 @@
 ///
 ///     KEYS[1]  the partition prefix `trawl:{NAME:p}:`
 ///     ARGV[1]  lease id
-///     ARGV[2]  outcome: page | robots | retry
+///     ARGV[2]  outcome: page | robots | redirected | retry
 ///     ARGV[3]  the configured delay, ms
 ///     ARGV[4]  bytes: the page's record, the robots rules, or ""
 ///     ARGV[5]  ms: the robots crawl delay (-1: none), or the retry wait
 ///     ARGV[6]  the most leases one item gets (0: no limit)
+///     ARGV[7]  robots: a record for the stream ("" none)
 ///     returns  1, or 0 when the lease is no longer held
 ///
 /// Fencing: a lease that was reaped (and perhaps re-issued under a new id)
@@ -15,7 +16,8 @@
 /// (or, for retry, back to pending with the item at the head of its list,
 /// attempt+1, unless given up on: `give_back`), next = max(next, now + delay, now + retry wait) — the delay
 /// counts from the end of the fetch (Nutch); a page appends exactly one
-/// entry to the partition's `records` stream; robots rules and crawl delay
+/// entry to the partition's `records` stream (a robots job with a record
+/// too); `redirected` is done with no record (its hop was added first); robots rules and crawl delay
 /// are stored on the host, which stops waiting for robots (so does any
 /// other non-retry end of a robots job, lest the host wait forever). A call re-run
 /// after a lost reply finds its lease gone and returns 0: it did act once.
@@ -36,6 +38,9 @@ enum FrontierCompleteScript {
     if outcome == 'robots' then
       redis.call('HSET', h, 'rules', bytes, 'robots', 'done')
       if ms >= 0 then redis.call('HSET', h, 'crawldelay', fmt(ms)) end
+      if ARGV[7] and ARGV[7] ~= '' then
+        redis.call('XADD', P .. 'records', '*', 'lease', id, 'url', host, 'record', ARGV[7])
+      end
     end
     local next = math.max(num(redis.call('HGET', h, 'next')), now + host_delay(host, delay))
     if outcome == 'retry' then

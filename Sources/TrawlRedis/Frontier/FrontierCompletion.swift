@@ -4,8 +4,12 @@ public enum FrontierCompletion: Hashable, Sendable {
     /// `records` stream.
     case page(record: [UInt8])
     /// The host's robots.txt: its rules, stored on the host for every
-    /// worker, and its Crawl-delay if it gave one.
-    case robots(rules: [UInt8], crawlDelayMs: Int64?)
+    /// worker, and its Crawl-delay if it gave one; `record`, unless empty,
+    /// is appended once to the `records` stream (for the exporter's counts).
+    case robots(rules: [UInt8], crawlDelayMs: Int64?, record: [UInt8] = [])
+    /// Done without a record: the page answered with a redirect whose next
+    /// hop the worker added (`FrontierEntry.Admission.hop`) before this.
+    case redirected
     /// Not done: the item goes back to the head of its host's list and the
     /// host waits at least `afterMs`.
     case retry(afterMs: Int64)

@@ -20,4 +20,7 @@ public struct FrontierLease: Hashable, Sendable {
     public var robotsRules: [UInt8]?
     /// When the lease runs out, in Redis TIME milliseconds (unless extended).
     public var expiresAtMs: Int64
+    /// Set when the item is a redirect hop: what the worker that handed
+    /// the chain on stored with it (`FrontierEntry.Admission.hop`).
+    public var hopPayload: String? = nil
 }

@@ -13,9 +13,16 @@ public struct FrontierPolicy: Hashable, Sendable {
     /// The most leases one item gets (expired or retried ones count);
     /// then it goes to its partition's dead list. 0: no limit.
     public var maxAttempts: Int
+    /// Per-host admission caps, counted cluster-wide by the add script
+    /// (nil: none): URLs per host, queries per host and path, URLs per
+    /// digit shape of their path.
+    public var maxPagesPerHost: Int?
+    public var maxQueryVariants: Int?
+    public var maxPathVariants: Int?
 
     public init(obeyRobots: Bool = true, maxPerHost: Int = 1, delayMs: Int64 = 0, bucketsPerPartition: Int = 1024,
-                maxAttempts: Int = 5) {
+                maxAttempts: Int = 5, maxPagesPerHost: Int? = nil, maxQueryVariants: Int? = nil,
+                maxPathVariants: Int? = nil) {
         precondition(bucketsPerPartition > 0 && bucketsPerPartition & (bucketsPerPartition - 1) == 0,
                      "bucketsPerPartition must be a power of two, not \(bucketsPerPartition)")
         self.obeyRobots = obeyRobots
@@ -23,5 +30,8 @@ public struct FrontierPolicy: Hashable, Sendable {
         self.delayMs = delayMs
         self.bucketsPerPartition = bucketsPerPartition
         self.maxAttempts = maxAttempts
+        self.maxPagesPerHost = maxPagesPerHost
+        self.maxQueryVariants = maxQueryVariants
+        self.maxPathVariants = maxPathVariants
     }
 }

@@ -9,4 +9,6 @@ public struct FrontierStatus: Hashable, Sendable {
     public var leased: Int64
     /// Each partition's change counter, by partition.
     public var versions: [Int64]
+    /// Distinct URLs refused, by the limit's flag name (`max-depth`, …).
+    public var refused: [String: Int64] = [:]
 }

@@ -15,8 +15,32 @@ extension RedisFrontierStore {
             status.readyHosts += try integer(replies[3 * partition + 1], from: "status")
             status.leased += try integer(replies[3 * partition + 2], from: "status")
             status.versions.append(stat["ver"] ?? 0)
+            for (field, value) in stat where field.hasPrefix("refused:") {
+                status.refused[String(field.dropFirst("refused:".count)), default: 0] += value
+            }
         }
         return status
+    }
+
+    /// Says worker `id` is alive (on Redis's clock).
+    public func beat(worker id: String) throws(RedisError) {
+        _ = try redis.evaluate(FrontierWorkersScript.script, keys: [keys.workers], arguments: ["beat", id])
+    }
+
+    /// Says worker `id` has ended.
+    public func leave(worker id: String) throws(RedisError) {
+        _ = try redis.evaluate(FrontierWorkersScript.script, keys: [keys.workers], arguments: ["gone", id])
+    }
+
+    /// Workers that beat within the last `windowMs`.
+    public func workersAlive(windowMs: Int64) throws(RedisError) -> Int {
+        Int(try integer(redis.evaluate(FrontierWorkersScript.script, keys: [keys.workers], arguments: ["alive", windowMs]),
+                        from: "workersAlive"))
+    }
+
+    /// The stored settings, or nil when no crawl of this name was started.
+    public func storedSettings() throws(RedisError) -> [UInt8]? {
+        try redis.command("GET", keys.settings).bytes
     }
 
     /// The level of level-synchronous BFS: only items at depth ≤ level are

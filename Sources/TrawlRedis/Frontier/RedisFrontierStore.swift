@@ -39,9 +39,11 @@ public final class RedisFrontierStore {
             byPartition[partition(ofHost: entry.hostKey), default: []] += [
                 Int(entry.fingerprint & mask), entry.fingerprint, entry.hostKey, entry.depth, entry.url,
                 entry.referrer.map { "=" + $0 } ?? "",
-            ]
+            ] + Self.gate(entry.admission)
         }
-        let header: [any RedisArgument] = [policy.obeyRobots ? "1" : "0", policy.maxPerHost]
+        let header: [any RedisArgument] = [policy.obeyRobots ? "1" : "0", policy.maxPerHost,
+                                           policy.maxPagesPerHost ?? -1, policy.maxQueryVariants ?? -1,
+                                           policy.maxPathVariants ?? -1]
         let calls = byPartition.map { partition, arguments in
             RedisScript.Call(keys: [keys.prefix(partition)], arguments: header + arguments)
         }
@@ -52,6 +54,15 @@ public final class RedisFrontierStore {
         return added
     }
 
+    /// The add script's gate, query key, shape key and payload fields.
+    private static func gate(_ admission: FrontierEntry.Admission) -> [any RedisArgument] {
+        switch admission {
+        case .admit(let queryKey, let shapeKey): ["", queryKey ?? "", shapeKey ?? "", ""]
+        case .refused(let rule): ["!" + rule, "", "", ""]
+        case .hop(let payload): ["h", "", "", payload]
+        }
+    }
+
     /// Reaps up to `max` expired leases of `partition`, then leases one item
     /// from each of up to `max` ready hosts whose head item is at depth ≤
     /// `level` (`Int.max`: a crawl without level-synchronous BFS). The wake
@@ -59,8 +70,24 @@ public final class RedisFrontierStore {
     /// was) due; nil when none is in `ready`.
     public func acquire(partition: Int, max: Int, leaseMs: Int64, level: Int) throws(RedisError)
         -> (leases: [FrontierLease], wakeHintMs: Int64?) {
-        let reply = try redis.evaluate(FrontierAcquireScript.script, keys: [keys.prefix(partition)],
-                                       arguments: [max, leaseMs, level, policy.delayMs, policy.maxAttempts])
+        try acquire(partitions: [partition], max: max, leaseMs: leaseMs, level: level)[0]
+    }
+
+    /// `acquire(partition:…)` on each of `partitions`, in one pipeline.
+    public func acquire(partitions: [Int], max: Int, leaseMs: Int64, level: Int) throws(RedisError)
+        -> [(leases: [FrontierLease], wakeHintMs: Int64?)] {
+        let arguments: [any RedisArgument] = [max, leaseMs, level, policy.delayMs, policy.maxAttempts]
+        let replies = try redis.evaluate(FrontierAcquireScript.script, calls: partitions.map { partition in
+            RedisScript.Call(keys: [keys.prefix(partition)], arguments: arguments)
+        })
+        var results: [(leases: [FrontierLease], wakeHintMs: Int64?)] = []
+        for (partition, reply) in zip(partitions, replies) {
+            results.append(try leases(in: reply, partition: partition))
+        }
+        return results
+    }
+
+    private func leases(in reply: RedisReply, partition: Int) throws(RedisError) -> (leases: [FrontierLease], wakeHintMs: Int64?) {
         guard let parts = reply.elements, parts.count == 2, let granted = parts[1].elements else {
             throw malformed(reply, from: "acquire")
         }
@@ -83,14 +110,34 @@ public final class RedisFrontierStore {
     /// completion that did happen.
     @discardableResult
     public func complete(_ lease: FrontierLease, outcome: FrontierCompletion) throws(RedisError) -> Bool {
-        let (kind, bytes, ms): (String, [UInt8], Int64) = switch outcome {
-        case .page(let record): ("page", record, -1)
-        case .robots(let rules, let crawlDelayMs): ("robots", rules, crawlDelayMs ?? -1)
-        case .retry(let afterMs): ("retry", [], afterMs)
-        }
         let reply = try redis.evaluate(FrontierCompleteScript.script, keys: [keys.prefix(lease.partition)],
-                                       arguments: [lease.id, kind, policy.delayMs, bytes, ms, policy.maxAttempts])
+                                       arguments: completeArguments(lease, outcome))
         return try integer(reply, from: "complete") == 1
+    }
+
+    /// Ends many leases in one pipeline, in order; each answer as
+    /// `complete(_:outcome:)`'s.
+    @discardableResult
+    public func complete(_ endings: [(lease: FrontierLease, outcome: FrontierCompletion)]) throws(RedisError) -> [Bool] {
+        guard !endings.isEmpty else { return [] }
+        let calls = endings.map { ending in
+            RedisScript.Call(keys: [keys.prefix(ending.lease.partition)], arguments: completeArguments(ending.lease, ending.outcome))
+        }
+        var held: [Bool] = []
+        for reply in try redis.evaluate(FrontierCompleteScript.script, calls: calls) {
+            held.append(try integer(reply, from: "complete") == 1)
+        }
+        return held
+    }
+
+    private func completeArguments(_ lease: FrontierLease, _ outcome: FrontierCompletion) -> [any RedisArgument] {
+        let (kind, bytes, ms, record): (String, [UInt8], Int64, [UInt8]) = switch outcome {
+        case .page(let record): ("page", record, -1, [])
+        case .robots(let rules, let crawlDelayMs, let record): ("robots", rules, crawlDelayMs ?? -1, record)
+        case .redirected: ("redirected", [], -1, [])
+        case .retry(let afterMs): ("retry", [], afterMs, [])
+        }
+        return [lease.id, kind, policy.delayMs, bytes, ms, policy.maxAttempts, record]
     }
 
     /// The heartbeat: the held ones of `leases` now run `leaseMs` from now.
