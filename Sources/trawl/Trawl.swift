@@ -12,7 +12,7 @@ struct Trawl: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            CrawlCommand.self, CompareCommand.self, ServeCommand.self, LinksCommand.self, RobotsCommand.self, GraphCommand.self, DemoCommand.self,
+            CrawlCommand.self, CompareCommand.self, ServeCommand.self, ExportCommand.self, StatusCommand.self, LinksCommand.self, RobotsCommand.self, GraphCommand.self, DemoCommand.self,
             CrawlWorkerCommand.self,
         ]
     )

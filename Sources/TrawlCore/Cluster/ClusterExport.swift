@@ -11,8 +11,10 @@ enum ClusterExport {
     /// Records read per XRANGE.
     static let batch = 512
 
+    /// Returns whether the crawl is over (nothing pending or in flight).
+    @discardableResult
     static func export(from endpoint: RedisEndpoint, settings: ClusterSettings, into exports: CrawlExports,
-                       counters: LiveCounters, summary: inout DriveSummary) throws(TrawlError) {
+                       counters: LiveCounters, summary: inout DriveSummary) throws(TrawlError) -> Bool {
         let store = ClusterSetup.makeStore(endpoint, settings: settings)
         do {
             for partition in 0..<settings.partitions {
@@ -30,6 +32,7 @@ enum ClusterExport {
             for (name, count) in status.refused {
                 if let refusal = Refusal(rawValue: name) { summary.refusals.add(refusal, Int(count)) }
             }
+            return status.pending == 0 && status.inFlight == 0
         } catch let error as RedisError {
             throw TrawlError(.frontierFailed, error.message)
         } catch let error as TrawlError {

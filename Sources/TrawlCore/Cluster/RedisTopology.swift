@@ -28,8 +28,9 @@ struct RedisTopology: CrawlTopology {
         whole.stopReason = summary.stopReason
         whole.failure = summary.failure
         whole.bodyBudget = summary.bodyBudget
-        try ClusterExport.export(from: endpoint, settings: settings, into: crawl.exports, counters: crawl.counters,
-                                 summary: &whole)
+        let over = try ClusterExport.export(from: endpoint, settings: settings, into: crawl.exports,
+                                            counters: crawl.counters, summary: &whole)
+        if !over && whole.stopReason == nil { whole.stopReason = "crawl-in-progress" }
         return whole
     }
 

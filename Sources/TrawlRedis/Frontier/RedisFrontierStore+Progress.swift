@@ -19,6 +19,14 @@ extension RedisFrontierStore {
                 status.refused[String(field.dropFirst("refused:".count)), default: 0] += value
             }
         }
+        let ready = try redis.evaluate(FrontierReadyScript.script, calls: (0..<partitions).map { partition in
+            RedisScript.Call(keys: [keys.prefix(partition)], arguments: [])
+        })
+        for reply in ready {
+            guard let counts = reply.elements, counts.count == 2 else { throw malformed(reply, from: "status") }
+            status.hostsDue += counts[0].integerValue ?? 0
+            status.hostsWaiting += counts[1].integerValue ?? 0
+        }
         return status
     }
 
