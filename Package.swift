@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "TrawlCLITests",
             dependencies: [
-                "trawl", "TrawlCore", "TrawlCompare", "SyntheticWeb",
+                "trawl", "TrawlCore", "TrawlCompare", "SyntheticWeb", "TrawlRedis",
                 // SiteServer: a small site that records what each request carried.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -18,8 +18,12 @@ struct TrawlProcess {
     /// Starts trawl; the caller waits with `finish`. `shell`: a /bin/sh
     /// script that ends by running trawl (`exec "$0" "$@"`), to start it
     /// under limits such as `ulimit -f`.
-    static func start(_ arguments: [String], shell: String? = nil, stdin: String? = nil) throws -> (Process, Pipe, Pipe) {
+    static func start(_ arguments: [String], shell: String? = nil, stdin: String? = nil,
+                      environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let shell {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", shell, executable.path] + arguments

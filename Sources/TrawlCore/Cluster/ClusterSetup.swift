@@ -21,8 +21,10 @@ public enum ClusterSetup {
 
     /// The stored settings of the crawl at `endpoint`; `.badState` when
     /// none was started under that name.
-    public static func stored(at endpoint: RedisEndpoint) throws(TrawlError) -> ClusterSettings {
-        let store = makeStore(endpoint, settings: nil)
+    /// `giveUpAfter`: how long to wait for an unreachable Redis (nil:
+    /// as long as it takes, as a crawling process does).
+    public static func stored(at endpoint: RedisEndpoint, giveUpAfter: Duration? = nil) throws(TrawlError) -> ClusterSettings {
+        let store = makeStore(endpoint, settings: nil, giveUpAfter: giveUpAfter)
         let bytes: [UInt8]?
         do {
             bytes = try store.storedSettings()
@@ -65,8 +67,9 @@ public enum ClusterSetup {
         return settings
     }
 
-    static func makeStore(_ endpoint: RedisEndpoint, settings: ClusterSettings?) -> RedisFrontierStore {
-        let redis = ReconnectingRedis(endpoint: endpoint) { retry in
+    static func makeStore(_ endpoint: RedisEndpoint, settings: ClusterSettings?,
+                          giveUpAfter: Duration? = nil) -> RedisFrontierStore {
+        let redis = ReconnectingRedis(endpoint: endpoint, giveUpAfter: giveUpAfter) { retry in
             FileHandle.standardError.write(Data("trawl: \(retry.description)\n".utf8))
         }
         return RedisFrontierStore(redis: redis, crawl: endpoint.crawl, partitions: settings?.partitions ?? 1,

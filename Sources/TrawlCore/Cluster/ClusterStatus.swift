@@ -58,12 +58,14 @@ public enum ClusterStatus {
     /// counted alive (a worker renews every third of `--lease-time`,
     /// 10 s by default).
     public static let aliveWindow: Duration = .seconds(30)
+    /// A user asking for a summary is told Redis is unreachable after this.
+    public static let giveUpAfter: Duration = .seconds(5)
 
     /// Reads the crawl's counters twice, `interval` apart (the rate needs
     /// two samples). Blocks: it is a command's whole work.
     public static func read(_ endpoint: RedisEndpoint, interval: Duration) throws(TrawlError) -> ClusterStatusReport {
-        let settings = try ClusterSetup.stored(at: endpoint)
-        let store = ClusterSetup.makeStore(endpoint, settings: settings)
+        let settings = try ClusterSetup.stored(at: endpoint, giveUpAfter: giveUpAfter)
+        let store = ClusterSetup.makeStore(endpoint, settings: settings, giveUpAfter: giveUpAfter)
         do {
             let clock = ContinuousClock()
             let first = try store.status()
