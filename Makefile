@@ -17,7 +17,7 @@ DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev libpsl-de
 SWIFT ?= swift
 RELEASE_BIN := .build/release/trawl
 
-.PHONY: all deps build release demo test bench bench-million bench-journal bench-modes bench-robots bench-ceiling bench-real bench-redis-seen compare-all clean
+.PHONY: all deps build release demo test bench bench-million bench-journal bench-modes bench-robots bench-ceiling bench-real bench-redis-seen bench-cluster compare-all clean
 
 all: build
 
@@ -99,6 +99,13 @@ bench-robots: deps
 # SADDed into 4,096 intset buckets of a private redis-server (issue 16).
 bench-redis-seen: deps
 	scripts/bench-redis-seen.sh
+
+# Scale-out through Redis: 1, 2 and 4 trawl processes on one shared frontier
+# (a private redis-server on a unix socket), 40 hosts × 500 pages of 2 KB at
+# 500 ms, concurrency 500 each: pages/s, scaling, trawl CPU, and Redis's CPU,
+# commands and memory per page; edges checked against the truth.
+bench-cluster: release
+	scripts/bench-cluster.sh
 
 # The README's "What we measured": every preset, every strategy, 3 repeats
 # (about a quarter of an hour on 2 cores).
