@@ -19,7 +19,10 @@
 /// (a refusal by one cap uses no room under another), and the digit-shape
 /// cap spares depth 0 (the seeds), as in one process; a new host (HSETNX
 /// `max` succeeds) gets its robots job ahead of its first URL when robots
-/// are obeyed, and is `queued` for robots until that job completes;
+/// are obeyed, and is `queued` for robots until that job completes; a hop
+/// goes to the head of its host's list (it is at its chain's depth, the
+/// crawl's level, the lowest any queued item has: behind deeper links it
+/// would hold the level open for good), every other URL to the tail;
 /// `pending` and `pending:<d>` count every queued item, robots jobs
 /// included; a host touched here is re-judged by `refresh`. Re-running a
 /// call after a lost reply queues nothing twice (it may then report fewer

@@ -19,11 +19,15 @@
 ///     leaseseq     STRING the lease-id counter (the fencing token)
 ///     records      STREAM one entry per fenced page completion
 ///     dead         LIST  host "\n" item, each item given up on
-///     stat         HASH  pending, inflight, done, dead, ver, and per depth d
+///     stat         HASH  pending, inflight, done, dead, ver, refused:<rule>, and per depth d
 ///                        pending:<d>, inflight:<d>, dead:<d>
 ///
-/// An item is `kind \n attempt \n depth \n url \n referrer`, kind `p`
-/// (page) or `r` (robots job), referrer empty for none or `=` + the URL.
+/// An item is `kind \n attempt \n depth \n url \n referrer [\n payload]`,
+/// kind `p` (page), `r` (robots job) or `h` (redirect hop, with its
+/// payload), referrer empty for none or `=` + the URL.
+///
+///     g:<host>     HASH  the per-host admission caps' counts (add script)
+///     refused:<rule> in `stat`: distinct URLs each limit refused
 ///
 /// Scores: depth·2^42 + ms stays an exact double below 2^53, so depths
 /// below 2,047 with any clock before the year 2109.
