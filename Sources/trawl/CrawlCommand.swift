@@ -13,12 +13,16 @@ struct CrawlCommand: AsyncParsableCommand {
             skipped (--strict: fatal). Durations are written 500ms, 2s, 1m or 1h; a bare number keeps each \
             flag's old unit. Writes pages.jsonl, edges.csv, graph.graphml, graph.dot and report.json into --out \
             (default output/crawl-<time>/). Ctrl-C or SIGTERM stops the crawl and still writes every export \
-            (exit 130 or 143); a second signal exits at once.
+            (exit 130 or 143); a second signal exits at once. With --frontier redis://HOST[:PORT]/NAME the \
+            frontier is shared through Redis: with seeds this process starts crawl NAME (and writes the whole \
+            crawl's exports when it ends); without, it joins NAME by the crawl's stored settings (and writes the \
+            pages it fetched). See trawl status and trawl export.
 
             Exit status: 0 crawled (completed, or stopped by --max-pages, --max-time or --max-memory: \
             report.json says which); 64 bad flags, a bad seed argument, or a --concurrency the file-descriptor \
             limit cannot hold; 65 the seeds file is not text, or has a bad line and \
-            --strict is set; 66 the seeds file is missing or unreadable, or has no valid seed; 70 a worker \
+            --strict is set, or --frontier names no crawl to join; 66 the seeds file is missing or unreadable, \
+            or has no valid seed; 69 the shared frontier failed (Redis refused a command); 70 a worker \
             of --mode processes died; 73 --out cannot be created, holds an earlier crawl's files (see --overwrite), \
             or is in use by another crawl; 74 a write failed mid-crawl (disk full): \
             the message names the file, and every other export is still valid.
