@@ -72,7 +72,7 @@ extension CrawlCommand {
     private func join() async throws {
         let shared = flags.shared.shared(role: .join)!
         let endpoint = try reportingErrors { try ClusterSetup.endpoint(shared.endpoint) }
-        let stored = try reportingErrors { try ClusterSetup.stored(at: endpoint) }
+        let stored = try reportingErrors { try ClusterSetup.awaitStored(at: endpoint) }
         var given = try reportingErrors { try flags.options(outputDirectory: "") }
         given.frontier = shared
         given.keepsState = false

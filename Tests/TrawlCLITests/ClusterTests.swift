@@ -179,6 +179,23 @@ struct ClusterTests {
         }
     }
 
+    /// Processes of a cluster are launched together: a joiner that comes
+    /// before the crawl is started waits for its seeds, then crawls.
+    @Test func aJoinerStartedFirstWaitsForTheSeeds() async throws {
+        try await Self.withCluster { _, _, common, seeds in
+            let early = TrawlProcess.temporaryDirectory("early")
+            let (process, stdout, stderr) = try TrawlProcess.start(["crawl"] + common + ["--out", early])
+            try await Task.sleep(for: .milliseconds(700))
+            let out = TrawlProcess.temporaryDirectory("starter")
+            let starter = try await TrawlProcess.run(["crawl", seeds] + common + ["--out", out])
+            let joiner = try await TrawlProcess.finish(process, stdout, stderr, timeout: .seconds(60))
+            #expect(starter.status == 0, "\(starter.stderr)")
+            #expect(joiner.status == 0, "\(joiner.stderr)")
+            #expect(joiner.stderr.contains("waiting up to 30 s for crawl"), "\(joiner.stderr)")
+            try Self.expectTruth(out)
+        }
+    }
+
     /// A joiner takes the crawl's stored settings; a flag that would
     /// change them is refused by name, and so is a second start.
     @Test func aJoinerWithConflictingFlagsAndASecondStartAreRefused() async throws {

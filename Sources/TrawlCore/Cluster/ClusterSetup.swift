@@ -24,22 +24,50 @@ public enum ClusterSetup {
     /// `giveUpAfter`: how long to wait for an unreachable Redis (nil:
     /// as long as it takes, as a crawling process does).
     public static func stored(at endpoint: RedisEndpoint, giveUpAfter: Duration? = nil) throws(TrawlError) -> ClusterSettings {
+        guard let settings = try storedIfAny(at: endpoint, giveUpAfter: giveUpAfter)?.settings else {
+            throw TrawlError(.badState, "no crawl named \(endpoint.crawl) on redis at \(endpoint.server): start it with seeds (trawl crawl SEEDS --frontier \(endpoint))")
+        }
+        return settings
+    }
+
+    /// The settings, and whether the starting process has added the seeds.
+    private static func storedIfAny(at endpoint: RedisEndpoint, giveUpAfter: Duration?) throws(TrawlError)
+        -> (settings: ClusterSettings, seeded: Bool)? {
         let store = makeStore(endpoint, settings: nil, giveUpAfter: giveUpAfter)
-        let bytes: [UInt8]?
+        let stored: (settings: [UInt8], seeded: Bool)?
         do {
-            bytes = try store.storedSettings()
+            stored = try store.storedSettings()
         } catch {
             throw TrawlError(.frontierFailed, error.message)
         }
-        guard let bytes else {
-            throw TrawlError(.badState, "no crawl named \(endpoint.crawl) on redis at \(endpoint.server): start it with seeds (trawl crawl SEEDS --frontier \(endpoint))")
-        }
-        return try ClusterSettings.decode(bytes, crawl: endpoint.crawl)
+        guard let stored else { return nil }
+        return (try ClusterSettings.decode(stored.settings, crawl: endpoint.crawl), stored.seeded)
     }
 
-    /// Stores a new crawl's settings and adds its seeds at depth 0. Refuses
-    /// (`.badOption`) a name already taken: seeds given to a running crawl
-    /// would silently start nothing new.
+    /// How long a joining process waits for the crawl it names to be
+    /// started: processes of a cluster are often launched together, and
+    /// the starter may store the settings a moment after a joiner asks.
+    public static let joinWait: Duration = .seconds(30)
+
+    /// The stored settings of a crawl whose seeds are in, waiting up to
+    /// `joinWait` for them (saying so once on stderr): a joiner that came
+    /// before the seeds would find nothing to do and take the crawl for
+    /// finished.
+    public static func awaitStored(at endpoint: RedisEndpoint) throws(TrawlError) -> ClusterSettings {
+        let deadline = ContinuousClock.now + joinWait
+        var told = false
+        while ContinuousClock.now < deadline {
+            if let stored = try storedIfAny(at: endpoint, giveUpAfter: nil), stored.seeded { return stored.settings }
+            if !told {
+                FileHandle.standardError.write(Data("trawl: waiting up to \(Int(joinWait.milliseconds / 1000)) s for crawl \(endpoint.crawl) to be started on redis at \(endpoint.server)\n".utf8))
+                told = true
+            }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        guard try storedIfAny(at: endpoint, giveUpAfter: nil) != nil else { return try stored(at: endpoint) }
+        throw TrawlError(.badState, "crawl \(endpoint.crawl) on redis at \(endpoint.server) was created but its seeds were never added (did its starting process die?): start it again under another name")
+    }
+
     static func start(at endpoint: RedisEndpoint, options: CrawlOptions, seeds: [WebURL]) throws(TrawlError) -> ClusterSettings {
         let settings = ClusterSettings(seeds: seeds.map(\.href), options: options, partitions: ClusterLayout.partitions,
                                        fingerprint: .random())
@@ -57,6 +85,7 @@ public enum ClusterSetup {
             }
             let frontier = LeaseFrontier(limits: options.limits, fingerprint: settings.fingerprint)
             try store.add(frontier.entries(seeds.map { ($0.href, $0.origin) }, depth: 0, referrer: nil))
+            try store.markSeeded()
         } catch let error as RedisError {
             throw TrawlError(.frontierFailed, error.message)
         } catch let error as TrawlError {

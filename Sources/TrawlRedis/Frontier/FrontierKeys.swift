@@ -28,4 +28,5 @@ struct FrontierKeys: Sendable {
     var level: String { "trawl:{\(crawl)}:level" }
     var settings: String { "trawl:{\(crawl)}:settings" }
     var workers: String { "trawl:{\(crawl)}:workers" }
+    var seeded: String { "trawl:{\(crawl)}:seeded" }
 }

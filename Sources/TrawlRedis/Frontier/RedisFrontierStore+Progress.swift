@@ -46,9 +46,17 @@ extension RedisFrontierStore {
                         from: "workersAlive"))
     }
 
-    /// The stored settings, or nil when no crawl of this name was started.
-    public func storedSettings() throws(RedisError) -> [UInt8]? {
-        try redis.command("GET", keys.settings).bytes
+    /// The stored settings, or nil when no crawl of this name was started;
+    /// and whether its seeds are in (`markSeeded`).
+    public func storedSettings() throws(RedisError) -> (settings: [UInt8], seeded: Bool)? {
+        let replies = try redis.pipeline([["GET", keys.settings], ["EXISTS", keys.seeded]])
+        return replies[0].bytes.map { ($0, replies[1].integerValue == 1) }
+    }
+
+    /// Says the crawl's seeds are added: a process joining before this
+    /// would find nothing to do and take the crawl for finished.
+    public func markSeeded() throws(RedisError) {
+        try redis.command("SET", keys.seeded, "1")
     }
 
     /// The level of level-synchronous BFS: only items at depth ≤ level are
