@@ -61,7 +61,9 @@ extension CrawlCommand {
     private func resume(_ folder: String) async throws {
         let recorded = try reportingErrors { try CrawlResume.recorded(in: folder) }
         let given = try reportingErrors { try flags.options(outputDirectory: folder) }
-        let options = try reportingErrors { try CrawlResume.merge(recorded: recorded.options, given: given) }
+        let options = try reportingErrors {
+            try CrawlResume.merge(recorded: recorded.options, given: given, defaults: try CrawlFlags.defaultOptions())
+        }
         let seeds = SeedList(arguments: recorded.seeds, maxURLLength: options.links.maxURLLength)
         try await CrawlRunner.run(seeds: seeds, options: options, quiet: flags.logging.quiet,
                                   statsInterval: flags.logging.statsInterval.duration, resume: true)
@@ -77,7 +79,8 @@ extension CrawlCommand {
         given.frontier = shared
         given.keepsState = false
         var options = try reportingErrors {
-            try CrawlResume.merge(recorded: stored.options, given: given, joining: endpoint.description)
+            try CrawlResume.merge(recorded: stored.options, given: given, defaults: try CrawlFlags.defaultOptions(),
+                                  joining: endpoint.description)
         }
         options.overwriteOutput = flags.output.overwrite
         options.outputDirectory = try reportingErrors { try outputDirectory() }

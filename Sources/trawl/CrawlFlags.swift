@@ -114,4 +114,13 @@ struct CrawlFlags: ParsableArguments {
     }
 
     private var defaults: CrawlOptions { CrawlOptions() }
+
+    /// The settings a command line with no flags gives: what a flag left
+    /// out means. `--resume` and a joining process take a setting from this
+    /// command line only where it differs from these, so a flag the crawl
+    /// was started with and this command line leaves out (`--max-path-variants
+    /// 0`, whose default here is 1,000, not `CrawlOptions`'s none) is kept.
+    static func defaultOptions() throws -> CrawlOptions {
+        try CrawlFlags.parse(["http://defaults.invalid/"]).options(outputDirectory: "")
+    }
 }

@@ -201,7 +201,8 @@ struct ClusterTests {
     @Test func aJoinerWithConflictingFlagsAndASecondStartAreRefused() async throws {
         try await Self.withCluster { _, _, common, seeds in
             let out = TrawlProcess.temporaryDirectory("first")
-            let first = try await TrawlProcess.run(["crawl", seeds] + common + ["--out", out, "--max-depth", "1"])
+            let first = try await TrawlProcess.run(["crawl", seeds] + common + ["--out", out, "--max-depth", "1",
+                                                                               "--max-path-variants", "0"])
             #expect(first.status == 0, "\(first.stderr)")
             let deeper = try await TrawlProcess.run(["crawl"] + common + ["--max-depth", "3", "--out", TrawlProcess.temporaryDirectory("j")])
             #expect(deeper.status == 64)
@@ -212,7 +213,8 @@ struct ClusterTests {
             let again = try await TrawlProcess.run(["crawl", seeds] + common + ["--out", TrawlProcess.temporaryDirectory("again")])
             #expect(again.status == 64)
             #expect(again.stderr.contains("already exists"), "\(again.stderr)")
-            // The same depth is no conflict: this joiner finds the crawl over.
+            // The same depth is no conflict, nor is a flag left out (the
+            // stored --max-path-variants 0 holds): this joiner finds the crawl over.
             let same = try await TrawlProcess.run(["crawl"] + common + ["--max-depth", "1", "--out", TrawlProcess.temporaryDirectory("j")])
             #expect(same.status == 0, "\(same.stderr)")
             let status = try await TrawlProcess.run(["status", "--json", "--interval", "0s"] + Array(common.prefix(2)))

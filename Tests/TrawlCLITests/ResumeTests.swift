@@ -136,6 +136,20 @@ struct ResumeTests {
         }
     }
 
+    /// A limit the crawl was started with and the resuming command line
+    /// leaves out is kept, even one whose flag defaults to something else
+    /// (--max-path-variants 0 turns off a cap that is on by default).
+    @Test func aRecordedFlagLeftOutIsKeptNotRefused() async throws {
+        try await ServedWeb.crawling(Self.web) { arguments, out in
+            let connect = Array(arguments.drop { $0 != "--connect-to" }.prefix(2))
+            let cut = try await TrawlProcess.run(arguments + ["--max-pages", "5", "--max-path-variants", "0", "--max-path-segments", "0"])
+            #expect(cut.status == 0)
+            let resumed = try await TrawlProcess.run(["crawl", "--resume", out, "--quiet", "--max-pages", "100000"] + connect)
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            #expect(try String(contentsOfFile: out + "/edges.csv", encoding: .utf8) == CrawlHarnessTruth.csv(Self.web))
+        }
+    }
+
     @Test func badStateIsNamed() async throws {
         // No state.db at all.
         let empty = TrawlProcess.temporaryDirectory("nostate")
