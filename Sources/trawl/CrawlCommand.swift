@@ -13,7 +13,8 @@ struct CrawlCommand: AsyncParsableCommand {
             skipped (--strict: fatal). Durations are written 500ms, 2s, 1m or 1h; a bare number keeps each \
             flag's old unit. Writes pages.jsonl, edges.csv, graph.graphml, graph.dot and report.json into --out \
             (default output/crawl-<time>/). Ctrl-C or SIGTERM stops the crawl and still writes every export \
-            (exit 130 or 143); a second signal exits at once. With --frontier redis://HOST[:PORT]/NAME the \
+            (exit 130 or 143); a second signal exits at once (a SIGTERM repeated within 250 ms, as timeout(1) \
+            sends it, is the same request). With --frontier redis://HOST[:PORT]/NAME the \
             frontier is shared through Redis: with seeds this process starts crawl NAME (and writes the whole \
             crawl's exports when it ends); without, it joins NAME by the crawl's stored settings (and writes the \
             pages it fetched). See trawl status and trawl export.

@@ -14,15 +14,18 @@ enum SignalTrap {
     static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async -> Outcome<T> {
         let task = Task { try await body() }
         let received = SignalBox()
-        let sources = [SIGINT, SIGTERM].map { signalNumber in
+        let sources = [SIGINT, SIGTERM].map { (signalNumber: Int32) -> any DispatchSourceSignal in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             let name = signalNumber == SIGINT ? "SIGINT" : "SIGTERM"
             source.setEventHandler {
-                if received.record(signalNumber) {
+                switch received.record(signalNumber) {
+                case .first:
                     Terminal.writeError("\ntrawl: stopping (\(name)); writing exports — press Ctrl-C again to quit at once\n")
                     task.cancel()
-                } else {
+                case .echo:
+                    break
+                case .second:
                     // Not a real signal handler (a dispatch source runs on
                     // a queue), so writing first is safe.
                     Terminal.writeError("trawl: second signal (\(name)); exiting at once, exports may be incomplete\n")
@@ -44,16 +47,32 @@ import Synchronization
 
 /// The first signal received; later ones only report that one came before.
 final class SignalBox: Sendable {
-    private let state = Mutex<Int32?>(nil)
+    enum Arrival: Equatable {
+        case first
+        /// The first request again, not a second one: a SIGTERM within
+        /// `echoWindow` of the first. `timeout(1)` sends SIGTERM to its
+        /// child and then to its process group, and a service manager may
+        /// signal a process and its group alike; taking the echo for an
+        /// impatient second signal would lose the exports. (SIGINT is a
+        /// person's Ctrl-C: a second one, however quick, means quit now.)
+        case echo
+        case second
+    }
 
-    /// Records `signal`; true when it is the first.
-    func record(_ signal: Int32) -> Bool {
+    static let echoWindow: Duration = .milliseconds(250)
+
+    private let state = Mutex<(signal: Int32, at: ContinuousClock.Instant)?>(nil)
+
+    func record(_ signal: Int32, at now: ContinuousClock.Instant = .now) -> Arrival {
         state.withLock { first in
-            if first != nil { return false }
-            first = signal
-            return true
+            guard let earlier = first else {
+                first = (signal, now)
+                return .first
+            }
+            if signal == SIGTERM && earlier.signal == SIGTERM && now - earlier.at < Self.echoWindow { return .echo }
+            return .second
         }
     }
 
-    var first: Int32? { state.withLock { $0 } }
+    var first: Int32? { state.withLock { $0?.signal } }
 }

@@ -62,6 +62,27 @@ struct SignalTrapTests {
         }
     }
 
+    /// SIGTERM twice at once, as coreutils `timeout` sends it (to its
+    /// child, then to the child's process group): one request to stop, not
+    /// an impatient second one, so every export is written.
+    @Test func sigtermTwiceAtOnceAsTimeoutSendsItStillWritesEveryExport() async throws {
+        try await ServedWeb.crawling(Self.busyWeb) { crawl, out in
+            let (process, stdout, stderr) = try TrawlProcess.start(crawl + ["--concurrency", "8", "--no-state"])
+            let pid = process.processIdentifier
+            try await TrawlProcess.waitUntilCatching(SIGTERM, pid: pid)
+            try await TrawlProcess.waitForLines(8, in: out + "/pages.jsonl")
+            kill(pid, SIGTERM)
+            kill(pid, SIGTERM)
+            let result = try await TrawlProcess.finish(process, stdout, stderr, timeout: .seconds(30))
+            #expect(result.status == 143, "\(result.stderr)")
+            #expect(!result.stderr.contains("second signal"), "\(result.stderr)")
+            let folder = try OutputFolder(out)
+            #expect(folder.files == OutputFolder.exports(for: ["--no-state"]))
+            #expect(folder.report["stop_reason"] as? String == "interrupted")
+            #expect(folder.isConsistent)
+        }
+    }
+
     /// Two Ctrl-C in quick succession during a crawl of a slow web (every
     /// page takes 5 s): trawl is gone at once (well before a page could
     /// end), exit 130, and in processes mode its workers follow.

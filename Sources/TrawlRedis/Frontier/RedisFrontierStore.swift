@@ -110,22 +110,26 @@ public final class RedisFrontierStore {
     /// completion that did happen.
     @discardableResult
     public func complete(_ lease: FrontierLease, outcome: FrontierCompletion) throws(RedisError) -> Bool {
-        let reply = try redis.evaluate(FrontierCompleteScript.script, keys: [keys.prefix(lease.partition)],
-                                       arguments: completeArguments(lease, outcome))
-        return try integer(reply, from: "complete") == 1
+        try complete([(lease, outcome)])[0]
     }
 
-    /// Ends many leases in one pipeline, in order; each answer as
-    /// `complete(_:outcome:)`'s.
+    /// Ends many leases: one script call per partition, in one pipeline;
+    /// each answer as `complete(_:outcome:)`'s, in the order given.
     @discardableResult
     public func complete(_ endings: [(lease: FrontierLease, outcome: FrontierCompletion)]) throws(RedisError) -> [Bool] {
         guard !endings.isEmpty else { return [] }
-        let calls = endings.map { ending in
-            RedisScript.Call(keys: [keys.prefix(ending.lease.partition)], arguments: completeArguments(ending.lease, ending.outcome))
+        var byPartition: [Int: [Int]] = [:]
+        for (index, ending) in endings.enumerated() { byPartition[ending.lease.partition, default: []].append(index) }
+        let groups = Array(byPartition)
+        let header: [any RedisArgument] = [policy.delayMs, policy.maxAttempts]
+        let calls = groups.map { partition, indices in
+            RedisScript.Call(keys: [keys.prefix(partition)],
+                             arguments: header + indices.flatMap { completeArguments(endings[$0].lease, endings[$0].outcome) })
         }
-        var held: [Bool] = []
-        for reply in try redis.evaluate(FrontierCompleteScript.script, calls: calls) {
-            held.append(try integer(reply, from: "complete") == 1)
+        var held = Array(repeating: false, count: endings.count)
+        for ((_, indices), reply) in zip(groups, try redis.evaluate(FrontierCompleteScript.script, calls: calls)) {
+            guard let answers = reply.elements, answers.count == indices.count else { throw malformed(reply, from: "complete") }
+            for (index, answer) in zip(indices, answers) { held[index] = answer.integerValue == 1 }
         }
         return held
     }
@@ -137,7 +141,7 @@ public final class RedisFrontierStore {
         case .redirected: ("redirected", [], -1, [])
         case .retry(let afterMs): ("retry", [], afterMs, [])
         }
-        return [lease.id, kind, policy.delayMs, bytes, ms, policy.maxAttempts, record]
+        return [lease.id, kind, bytes, ms, record]
     }
 
     /// The heartbeat: the held ones of `leases` now run `leaseMs` from now.
