@@ -168,7 +168,8 @@ struct LeaseFrontier {
             return handOn(job, lease: lease, to: follow)
         }
         if let wait = outcome.retryAfter {
-            return Settlement(disposition: .retried, ending: (lease, .retry(afterMs: Int64(wait.milliseconds.rounded(.up)))))
+            return Settlement(disposition: .retried, ending: (lease, .retry(afterMs: Int64(wait.milliseconds.rounded(.up)),
+                                                                            holdsHost: outcome.retryHoldsHost)))
         }
         var settlement = Settlement(disposition: .record, ending: (lease, .page(record: ShardMessage.encodePage(outcome))))
         settlement.adds = entries(outcome.follow, depth: job.depth + 1, referrer: outcome.linkReferrer)

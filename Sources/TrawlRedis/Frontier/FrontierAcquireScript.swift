@@ -9,7 +9,8 @@
 ///     ARGV[5]  the most leases one item gets (0: no limit)
 ///     returns  { wake hint ms or nil, { {id, host, item, expiry ms, rules or nil}, … } }
 ///
-/// Invariants: `now` is Redis TIME. A reaped lease's item goes back to the
+/// Invariants: `now` is Redis TIME. Items of `later` that are due go
+/// back to the head of their host's list first. A reaped lease's item goes back to the
 /// head of its list with attempt+1, its counts move inflight → pending (or
 /// it is given up on: `give_back`), and its host's next becomes
 /// max(next, now). A host is taken only when its
@@ -25,7 +26,8 @@
 /// robots job instead marks the host `leased`, which keeps it out of
 /// `ready` until the job completes. Lease ids come from INCR, so a
 /// re-issued item never carries its old id (fencing). The wake hint is the
-/// soonest time part among hosts at depth ≤ L.
+/// soonest time part among hosts at depth ≤ L, or the first item of
+/// `later`, if sooner.
 enum FrontierAcquireScript {
     static let script = RedisScript(FrontierLua.prelude + #"""
     local k, lease_ms, level, delay = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -46,6 +48,16 @@ enum FrontierAcquireScript {
         refresh(host)
         changed = true
       end
+    end
+
+    -- Pages whose own retry wait is over go back to the head of their
+    -- host's list (they are at the crawl's level, the lowest queued depth).
+    for _, held in ipairs(redis.call('ZRANGEBYSCORE', P .. 'later', '-inf', fmt(now), 'LIMIT', 0, k)) do
+      redis.call('ZREM', P .. 'later', held)
+      local host, item = split_held(held)
+      redis.call('LPUSH', qkey(host), item)
+      refresh(host)
+      changed = true
     end
 
     -- The depths present in `ready`, capped at the level: each depth is a band
@@ -106,6 +118,8 @@ enum FrontierAcquireScript {
       end
       if soonest then hint = fmt(soonest) end
     end
+    local waiting = redis.call('ZRANGE', P .. 'later', 0, 0, 'WITHSCORES')
+    if waiting[2] and (not hint or tonumber(waiting[2]) < tonumber(hint)) then hint = waiting[2] end
     return { hint, leases }
     """#)
 }

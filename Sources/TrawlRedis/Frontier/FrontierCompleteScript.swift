@@ -5,7 +5,8 @@
 ///     ARGV[2]  the most leases one item gets (0: no limit)
 ///     then five per lease:
 ///              lease id;
-///              outcome: page | robots | redirected | retry;
+///              outcome: page | robots | redirected | retry (the host
+///              waits) | retrypage (only the page waits, in `later`);
 ///              bytes: the page's record, the robots rules, or "";
 ///              ms: the robots crawl delay (-1: none), or the retry wait;
 ///              robots: a record for the stream ("" none)
@@ -54,6 +55,8 @@ enum FrontierCompleteScript {
         if outcome == 'retry' then
           give_back(host, item, max_attempts)
           next = math.max(next, now + ms)
+        elseif outcome == 'retrypage' then
+          give_back_later(host, item, max_attempts, now + ms)
         else
           if kind == 'r' then redis.call('HSET', h, 'robots', 'done') end
           move(depth, 'inflight', nil)

@@ -11,6 +11,8 @@ public enum FrontierCompletion: Hashable, Sendable {
     /// hop the worker added (`FrontierEntry.Admission.hop`) before this.
     case redirected
     /// Not done: the item goes back to the head of its host's list and the
-    /// host waits at least `afterMs`.
-    case retry(afterMs: Int64)
+    /// host waits at least `afterMs` (the server or the network said to
+    /// slow down); or, when not `holdsHost`, only the item waits, in the
+    /// partition's `later` set, while its host goes on.
+    case retry(afterMs: Int64, holdsHost: Bool = true)
 }

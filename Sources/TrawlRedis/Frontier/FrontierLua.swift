@@ -19,6 +19,8 @@
 ///     leaseseq     STRING the lease-id counter (the fencing token)
 ///     records      STREAM one entry per fenced page completion
 ///     dead         LIST  host "\n" item, each item given up on
+///     later        ZSET  host "\n" item → due ms: pages waiting out their
+///                        own retry wait (their hosts go on meanwhile)
 ///     stat         HASH  pending, inflight, done, dead, ver, refused:<rule>, and per depth d
 ///                        pending:<d>, inflight:<d>, dead:<d>
 ///
@@ -92,6 +94,19 @@ enum FrontierLua {
         move(depth, 'inflight', 'pending')
         if kind == 'r' then redis.call('HSET', h, 'robots', 'queued') end
       end
+    end
+
+    -- A page whose own retry waits (not its host's): into `later`, due at
+    -- `due` (ms), until `acquire` puts it back at the head of its host's
+    -- list; inflight → pending, or given up on as `give_back` would.
+    local function give_back_later(host, item, max_attempts, due)
+      local _, attempt, depth = parse(item)
+      if max_attempts > 0 and attempt + 1 >= max_attempts then
+        give_back(host, item, max_attempts)
+        return
+      end
+      redis.call('ZADD', P .. 'later', fmt(due), host .. '\n' .. retried(item))
+      move(depth, 'inflight', 'pending')
     end
 
     -- The one readiness rule: a host is in `ready` iff its list is non-empty,

@@ -139,7 +139,7 @@ public final class RedisFrontierStore {
         case .page(let record): ("page", record, -1, [])
         case .robots(let rules, let crawlDelayMs, let record): ("robots", rules, crawlDelayMs ?? -1, record)
         case .redirected: ("redirected", [], -1, [])
-        case .retry(let afterMs): ("retry", [], afterMs, [])
+        case .retry(let afterMs, let holdsHost): (holdsHost ? "retry" : "retrypage", [], afterMs, [])
         }
         return [lease.id, kind, bytes, ms, record]
     }

@@ -89,6 +89,29 @@ struct RedisFrontierStoreAdmissionTests {
         }
     }
 
+    /// A page's own retry (a 500, say) parks the page, not its host: the
+    /// host's next page is leased at once, the parked one once its wait is
+    /// over, at the head of its host's list.
+    @Test func aPageOnlyRetryParksThePageNotItsHost() throws {
+        try withFrontier(FrontierPolicy(obeyRobots: false, maxPerHost: 1), partitions: 1) { store, _ in
+            try store.add([page("a.example", "1"), page("a.example", "2"), page("a.example", "3")])
+            let first = try #require(try store.acquireAny().first)
+            #expect(try store.complete(first, outcome: .retry(afterMs: 300, holdsHost: false)))
+            let second = try store.acquireAny()
+            #expect(second.map(\.url) == ["https://a.example/2"])
+            #expect(try store.status().pending == 2)
+            try store.complete(second[0], outcome: .page(record: [2]))
+            let third = try store.acquireAny()
+            #expect(third.map(\.url) == ["https://a.example/3"])
+            try store.complete(third[0], outcome: .page(record: [3]))
+            let back = try store.acquireAny(timeout: .seconds(5))
+            #expect(back.map(\.url) == ["https://a.example/1"])
+            #expect(back.first?.attempt == 1)
+            try store.complete(back[0], outcome: .page(record: [1]))
+            #expect(try store.isFinished())
+        }
+    }
+
     @Test func leasesFromManyPartitionsComeInOnePipeline() throws {
         try withFrontier(FrontierPolicy(obeyRobots: false), partitions: 4) { store, _ in
             try store.add((0..<8).map { page("h\($0).example", "x") })
