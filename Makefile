@@ -17,7 +17,7 @@ DEB_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config zlib1g-dev libpsl-de
 SWIFT ?= swift
 RELEASE_BIN := .build/release/trawl
 
-.PHONY: all deps build release demo test bench bench-million bench-journal bench-modes bench-robots bench-ceiling bench-real bench-redis-seen bench-cluster compare-all clean
+.PHONY: all deps build release demo test bench bench-million bench-journal bench-modes bench-robots bench-ceiling bench-real bench-redis-seen bench-cluster cluster-demo compare-all clean
 
 all: build
 
@@ -106,6 +106,12 @@ bench-redis-seen: deps
 # commands and memory per page; edges checked against the truth.
 bench-cluster: release
 	scripts/bench-cluster.sh
+
+# Several machines on one box (root, iproute2): Redis, the generated web and
+# three trawl processes, each in a network namespace of its own on a bridge;
+# one crawl shared through Redis, its edges checked against the truth.
+cluster-demo: release
+	TRAWL=$(RELEASE_BIN) scripts/cluster-demo.sh
 
 # The README's "What we measured": every preset, every strategy, 3 repeats
 # (about a quarter of an hour on 2 cores).

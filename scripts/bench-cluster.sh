@@ -45,10 +45,11 @@ mkdir -p "$OUT/redis"
 
 # Everything started here ends with the script, however it ends: the
 # crawls (timeout signals its whole process group: time and trawl), the
-# web server and Redis.
+# web server (its group) and Redis.
 SERVER="" REDIS="" CRAWLS=()
 cleanup() {
-    for pid in "${CRAWLS[@]}" $SERVER $REDIS; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${CRAWLS[@]}" $REDIS; do kill "$pid" 2>/dev/null || true; done
+    [ -z "$SERVER" ] || kill -- "-$SERVER" 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -65,8 +66,9 @@ rcli ping >/dev/null || { cat "$OUT/redis/redis.log" >&2; exit 1; }
 info() { rcli info "$1" | tr -d '\r'; }
 redis_cpu() { info cpu | awk -F: '$1 == "used_cpu_sys" || $1 == "used_cpu_user" {s += $2} END{printf "%.6f", s}'; }
 
-# The web on a free port (--port 0), read back from its "listening on" line.
-"$TRAWL" serve --port 0 --seed 1 --hosts "$HOSTS" --pages "$PAGES" --latency "$LATENCY" --page-size "$PAGE_SIZE" \
+# The web on a free port (--port 0), read back from its "listening on" line;
+# in its own process group, so a TRAWL that is a wrapper script dies whole.
+setsid "$TRAWL" serve --port 0 --seed 1 --hosts "$HOSTS" --pages "$PAGES" --latency "$LATENCY" --page-size "$PAGE_SIZE" \
     --out-degree "$OUT_DEGREE" --truth "$OUT/truth.csv" --seeds-file "$OUT/seeds.txt" >"$OUT/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 300); do grep -q listening "$OUT/server.log" && break; kill -0 $SERVER || break; sleep 0.1; done
@@ -74,6 +76,9 @@ PORT=$(grep -o 'listening on http://[^/]*' "$OUT/server.log" | sed 's/.*://') ||
 LC_ALL=C sort "$OUT/truth.csv" >"$OUT/truth.sorted"
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 HZ=$(getconf CLK_TCK)
+# Little's bound is N × CONCURRENCY / latency (a range's upper end, for the
+# 500 ms or 1s forms; 0 when it cannot be read).
+LATENCY_S=$(echo "${LATENCY##*..}" | awk '/ms$/{print $0 / 1000; next} /s$/{print $0 + 0; next} {print 0}')
 
 # One crawl of N processes; appends one line to results.txt:
 #   N pages wall pages/s trawl_cpu redis_µs/page cmds/page evalsha/page
@@ -83,7 +88,8 @@ cluster_run() { # N, round
     local frontier="unix://$SOCK?crawl=$name"
     mkdir -p "$dir"
     # Each run starts from an empty Redis with zeroed command counters, so
-    # what is left in used_memory and INFO's counters is this crawl's alone.
+    # INFO's counters are this crawl's alone, and used_memory's growth is
+    # what the finished crawl leaves in Redis (records, seen set, counts).
     rcli flushall sync >/dev/null
     rcli config resetstat >/dev/null
     local cpu0 mem0 srv0 t0 spread
@@ -93,13 +99,16 @@ cluster_run() { # N, round
     t0=$EPOCHREALTIME
     CRAWLS=()
     for i in $(seq 0 $((n - 1))); do
-        # The starter alone gives the seeds and the crawl's settings (scope,
-        # politeness; the generated web is numbered on purpose and its 500s
-        # are permanent, as make bench crawls it); joiners read them from Redis.
+        # The starter alone gives the seeds, politeness and limits; joiners
+        # read the crawl's settings from Redis. The generated web is
+        # numbered on purpose (--max-path-variants 0) and its 500s are
+        # permanent, as make bench crawls it; retries are each process's
+        # own setting, so every process says --retry-on none.
         local own=()
-        [ "$i" -gt 0 ] || own=("$OUT/seeds.txt" --per-host "$PER_HOST" --max-path-variants 0 --retry-on none)
+        [ "$i" -gt 0 ] || own=("$OUT/seeds.txt" --per-host "$PER_HOST" --max-path-variants 0)
         timeout "$TIMEOUT" /usr/bin/time -f '%e %U %S %M' -o "$dir/time-$i.txt" \
-            "$TRAWL" crawl "${own[@]}" --frontier "$frontier" --mode "$MODE" --concurrency "$CONCURRENCY" \
+            "$TRAWL" crawl "${own[@]}" --frontier "$frontier" --retry-on none \
+            --mode "$MODE" --concurrency "$CONCURRENCY" \
             --connect-to "::127.0.0.1:$PORT" --out "$dir/p$i" --quiet >"$dir/p$i.log" 2>&1 &
         CRAWLS+=($!)
         # A joiner needs the stored settings and the seeds: both are in
@@ -115,6 +124,8 @@ cluster_run() { # N, round
                          tail -20 "$dir/p$i.log" >&2; failed=1; }
         i=$((i + 1))
     done
+    # Wall: from the starter's start to the last exit, so it includes the
+    # starter writing the whole crawl's exports from Redis at the end.
     local wall
     wall=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.2f", b - a}')
     CRAWLS=()
@@ -157,7 +168,7 @@ for round in $(seq 1 "$REPEAT"); do
         base_pps=$(awk -v b="$base" '$1 == b {v = $4} END{print v}' "$OUT/results.txt")
         printf 'round %d, %d process(es): %d pages in %.2f s = %d pages/s (%.2fx N=%s; Little %d), trawl CPU %.2f s,' \
             "$round" "$n" "$pages" "$wall" "$pps" "$(awk -v a="$pps" -v b="$base_pps" 'BEGIN{print a / b}')" "$base" \
-            "$(awk -v n="$n" -v c="$CONCURRENCY" -v l="${LATENCY%ms}" 'BEGIN{print n * c / (l / 1000)}')" "$cpu"
+            "$(awk -v n="$n" -v c="$CONCURRENCY" -v l="$LATENCY_S" 'BEGIN{print (l > 0 ? n * c / l : 0)}')" "$cpu"
         printf ' Redis %.1f µs CPU/page, %.1f commands/page (EVALSHA %.2f, other %.1f), +%.1f MiB; server CPU %.2f s;' \
             "$rus" "$cmds" "$ev" "$other" "$mib" "$srv"
         printf ' pages by process %s; started within %d ms\n' "$shares" "$spread"
@@ -174,8 +185,12 @@ for n in $PROCESSES; do
         "$(median "$n" 5)" "$(median "$n" 6)" "$(median "$n" 7)" "$(median "$n" 8)" "$(median "$n" 10)"
 done
 echo "(medians of $REPEAT round(s); every run's edges.csv matched the truth; per-run lines in $OUT/results.txt)"
-# Where scaling stops: the N with the best median pages/s, and how many of
-# the machine's cores the crawl, Redis and the web server kept busy there.
-best=$(for n in $PROCESSES; do echo "$n $(median "$n" 4)"; done | sort -k2 -g | tail -1 | cut -d' ' -f1)
-busy=$(grep "^$best " "$OUT/results.txt" | awk '{c += ($5 + $6 * $2 / 1e6 + $11) / $3} END{printf "%.2f", c / NR}')
-echo "scaling stops at N=$best (best median pages/s) on $(nproc) cores: there trawl + Redis + server keep $busy cores busy"
+# Where scaling stops: the fewest processes within 10 % of the best median
+# pages/s (more add nothing), and how many of the machine's cores the
+# crawl, Redis and the web server kept busy there: below all of them, the
+# limit is not CPU but latency and the crawl's shape.
+top=$(for n in $PROCESSES; do median "$n" 4; done | sort -g | tail -1)
+stop=$(for n in $PROCESSES; do echo "$n $(median "$n" 4)"; done | awk -v t="$top" '$2 >= 0.9 * t {print $1; exit}')
+busy=$(grep "^$stop " "$OUT/results.txt" | awk '{c += ($5 + $6 * $2 / 1e6 + $11) / $3} END{printf "%.2f", c / NR}')
+[ "$stop" = "$MAX_N" ] && where="has not stopped by N=$stop, the most tried" || where="stops at N=$stop (within 10 % of the best)"
+echo "scaling $where; there trawl + Redis + server keep $busy of $(nproc) cores busy"

@@ -18,7 +18,7 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "The crawl: redis://HOST[:PORT]/NAME or unix:///PATH?crawl=NAME.")
     var frontier: String
 
-    @Option(help: "Time between the two samples the rate is measured over (default 1s; 0 for none).")
+    @Option(help: "Time between the two samples the rate is measured over (default 1s; 0s for none).")
     var interval: DurationArgument<NoBareNumber>?
 
     @Flag(help: "Print one JSON object instead of text.")

@@ -25,13 +25,17 @@ public enum ClusterSetup {
     /// as long as it takes, as a crawling process does).
     public static func stored(at endpoint: RedisEndpoint, giveUpAfter: Duration? = nil) throws(TrawlError) -> ClusterSettings {
         guard let settings = try storedIfAny(at: endpoint, giveUpAfter: giveUpAfter)?.settings else {
-            throw TrawlError(.badState, "no crawl named \(endpoint.crawl) on redis at \(endpoint.server): start it with seeds (trawl crawl SEEDS --frontier \(endpoint))")
+            throw noSuchCrawl(endpoint)
         }
         return settings
     }
 
+    static func noSuchCrawl(_ endpoint: RedisEndpoint) -> TrawlError {
+        TrawlError(.badState, "no crawl named \(endpoint.crawl) on redis at \(endpoint.server): start it with seeds (trawl crawl SEEDS --frontier \(endpoint))")
+    }
+
     /// The settings, and whether the starting process has added the seeds.
-    private static func storedIfAny(at endpoint: RedisEndpoint, giveUpAfter: Duration?) throws(TrawlError)
+    static func storedIfAny(at endpoint: RedisEndpoint, giveUpAfter: Duration?) throws(TrawlError)
         -> (settings: ClusterSettings, seeded: Bool)? {
         let store = makeStore(endpoint, settings: nil, giveUpAfter: giveUpAfter)
         let stored: (settings: [UInt8], seeded: Bool)?

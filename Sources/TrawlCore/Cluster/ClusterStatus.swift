@@ -24,12 +24,15 @@ public struct ClusterStatusReport: Codable, Sendable, Equatable {
     public var level: Int
     /// Jobs done per second over the sampling interval.
     public var donePerSecond: Double
+    /// The starting process has added the seeds (before that, an empty
+    /// frontier means "not started", not "finished").
+    public var seeded: Bool
     public var finished: Bool
     /// Distinct URLs refused, by limit.
     public var refused: [String: Int64]
 
     enum CodingKeys: String, CodingKey {
-        case crawl, server, seeds, pending, done, dead, level, finished, refused
+        case crawl, server, seeds, pending, done, dead, level, seeded, finished, refused
         case inFlight = "in_flight", hostsReady = "hosts_ready", hostsWaiting = "hosts_waiting"
         case workersAlive = "workers_alive", donePerSecond = "done_per_second"
     }
@@ -38,7 +41,7 @@ public struct ClusterStatusReport: Codable, Sendable, Equatable {
     public var text: String {
         let rate = String(format: "%.1f", donePerSecond)
         var lines = [
-            "crawl \(crawl) on redis at \(server): \(finished ? "finished" : "running")",
+            "crawl \(crawl) on redis at \(server): \(finished ? "finished" : seeded ? "running" : "starting (seeds not added yet)")",
             "  pending    \(pending)",
             "  in flight  \(inFlight)",
             "  done       \(done) (\(rate)/s)\(dead > 0 ? ", \(dead) given up" : "")",
@@ -64,7 +67,9 @@ public enum ClusterStatus {
     /// Reads the crawl's counters twice, `interval` apart (the rate needs
     /// two samples). Blocks: it is a command's whole work.
     public static func read(_ endpoint: RedisEndpoint, interval: Duration) throws(TrawlError) -> ClusterStatusReport {
-        let settings = try ClusterSetup.stored(at: endpoint, giveUpAfter: giveUpAfter)
+        guard let (settings, seeded) = try ClusterSetup.storedIfAny(at: endpoint, giveUpAfter: giveUpAfter) else {
+            throw ClusterSetup.noSuchCrawl(endpoint)
+        }
         let store = ClusterSetup.makeStore(endpoint, settings: settings, giveUpAfter: giveUpAfter)
         do {
             let clock = ContinuousClock()
@@ -80,7 +85,8 @@ public enum ClusterStatus {
                 workersAlive: try store.workersAlive(windowMs: Int64(aliveWindow.milliseconds)),
                 level: try store.currentLevel(),
                 donePerSecond: elapsed > 0 ? Double(second.done - first.done) / elapsed : 0,
-                finished: second.pending == 0 && second.inFlight == 0,
+                seeded: seeded,
+                finished: seeded && second.pending == 0 && second.inFlight == 0,
                 refused: second.refused)
         } catch {
             throw TrawlError(.frontierFailed, error.message)
