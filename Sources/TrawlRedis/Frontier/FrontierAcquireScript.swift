@@ -25,9 +25,9 @@
 /// sets next = now + max(delay, crawl-delay) (the gap between starts); a
 /// robots job instead marks the host `leased`, which keeps it out of
 /// `ready` until the job completes. Lease ids come from INCR, so a
-/// re-issued item never carries its old id (fencing). The wake hint is the
-/// soonest time part among hosts at depth ≤ L, or the first item of
-/// `later`, if sooner.
+/// re-issued item never carries its old id (fencing). The wake hint, when
+/// nothing was leased, is the soonest time part among hosts at depth ≤ L,
+/// or the first item of `later`, if sooner.
 enum FrontierAcquireScript {
     static let script = RedisScript(FrontierLua.prelude + #"""
     local k, lease_ms, level, delay = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -104,22 +104,27 @@ enum FrontierAcquireScript {
     end
     if changed then count('ver', 1) end
 
+    -- The hint tells an idle worker when to ask again; one that got leases
+    -- asks anyway, so it is worked out only when none were granted.
     local hint = false
-    lowest, highest = depth_at(0), depth_at(-1)
-    if highest and highest > level then highest = level end
-    if lowest then
-      local soonest
-      for d = lowest, highest do
-        local first = redis.call('ZRANGEBYSCORE', READY, fmt(d * LEVEL_UNIT), '(' .. fmt((d + 1) * LEVEL_UNIT), 'WITHSCORES', 'LIMIT', 0, 1)
-        if first[2] then
-          local at = tonumber(first[2]) - d * LEVEL_UNIT
-          if not soonest or at < soonest then soonest = at end
+    if #leases == 0 then
+      lowest, highest = depth_at(0), depth_at(-1)
+      if highest and highest > level then highest = level end
+      if lowest then
+        local soonest
+        for d = lowest, highest do
+          local first = redis.call('ZRANGEBYSCORE', READY, fmt(d * LEVEL_UNIT), '(' .. fmt((d + 1) * LEVEL_UNIT), 'WITHSCORES', 'LIMIT', 0, 1)
+          if first[2] then
+            local at = tonumber(first[2]) - d * LEVEL_UNIT
+            if not soonest or at < soonest then soonest = at end
+          end
         end
+        if soonest then hint = fmt(soonest) end
       end
-      if soonest then hint = fmt(soonest) end
+      local waiting = redis.call('ZRANGE', P .. 'later', 0, 0, 'WITHSCORES')
+      if waiting[2] and (not hint or tonumber(waiting[2]) < tonumber(hint)) then hint = waiting[2] end
     end
-    local waiting = redis.call('ZRANGE', P .. 'later', 0, 0, 'WITHSCORES')
-    if waiting[2] and (not hint or tonumber(waiting[2]) < tonumber(hint)) then hint = waiting[2] end
+    flush_counts()
     return { hint, leases }
     """#)
 }

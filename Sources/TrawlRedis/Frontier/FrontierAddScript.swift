@@ -76,6 +76,7 @@ enum FrontierAddScript {
     end
     if added > 0 then count('ver', 1) end
     for host in pairs(touched) do refresh(host) end
+    flush_counts()
     return added
     """#)
 }

@@ -74,6 +74,7 @@ enum FrontierCompleteScript {
     end
     if acted then count('ver', 1) end
     for host in pairs(touched) do refresh(host) end
+    flush_counts()
     return results
     """#)
 }

@@ -66,8 +66,9 @@ public final class RedisFrontierStore {
     /// Reaps up to `max` expired leases of `partition`, then leases one item
     /// from each of up to `max` ready hosts whose head item is at depth ≤
     /// `level` (`Int.max`: a crawl without level-synchronous BFS). The wake
-    /// hint is when (Redis ms) the soonest host at depth ≤ `level` is (or
-    /// was) due; nil when none is in `ready`.
+    /// hint, when nothing was leased, is when (Redis ms) the soonest host at
+    /// depth ≤ `level` is (or was) due, or a parked retry; nil when there
+    /// is none (or leases were granted).
     public func acquire(partition: Int, max: Int, leaseMs: Int64, level: Int) throws(RedisError)
         -> (leases: [FrontierLease], wakeHintMs: Int64?) {
         try acquire(partitions: [partition], max: max, leaseMs: leaseMs, level: level)[0]

@@ -9,8 +9,12 @@ struct RedisFrontierStorePolitenessTests {
             #expect(first.map(\.url) == ["https://a.example/1"])
             // Host a stays ready (1 of 2 in flight) but is due only 5 s later.
             try store.add([page("b.example", "1", depth: 3)])
-            let (leases, hint) = try store.acquire(partition: 0, max: 10, leaseMs: 10_000, level: .max)
+            let (leases, granted) = try store.acquire(partition: 0, max: 10, leaseMs: 10_000, level: .max)
             #expect(leases.map(\.url) == ["https://b.example/1"])
+            // A worker that got leases asks again anyway: no hint then.
+            #expect(granted == nil)
+            let (none, hint) = try store.acquire(partition: 0, max: 10, leaseMs: 10_000, level: .max)
+            #expect(none.isEmpty)
             #expect(hint == first[0].expiresAtMs - 10_000 + 5_000)
             #expect(try store.status().readyHosts == 1)
         }
@@ -19,8 +23,10 @@ struct RedisFrontierStorePolitenessTests {
     @Test func theWakeHintIsWhenTheSoonestHostIsDue() throws {
         try withFrontier(FrontierPolicy(obeyRobots: false, maxPerHost: 2, delayMs: 1_000), partitions: 1) { store, _ in
             try store.add([page("a.example", "1"), page("a.example", "2")])
-            let (leases, hint) = try store.acquire(partition: 0, max: 10, leaseMs: 10_000, level: 0)
+            let leases = try store.acquire(partition: 0, max: 10, leaseMs: 10_000, level: 0).leases
             #expect(leases.count == 1)
+            let (none, hint) = try store.acquire(partition: 0, max: 10, leaseMs: 10_000, level: 0)
+            #expect(none.isEmpty)
             let started = leases[0].expiresAtMs - 10_000
             #expect(hint == started + 1_000)
         }
