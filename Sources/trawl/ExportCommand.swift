@@ -26,7 +26,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let endpoint = try reportingErrors { try ClusterSetup.endpoint(frontier) }
-        let stored = try reportingErrors { try ClusterSetup.stored(at: endpoint) }
+        let stored = try reportingErrors { try ClusterSetup.stored(at: endpoint, giveUpAfter: ClusterStatus.giveUpAfter) }
         var options = stored.options
         options.frontier = SharedFrontier(endpoint: frontier, role: .export)
         options.keepsState = false

@@ -179,6 +179,51 @@ struct ClusterTests {
         }
     }
 
+    /// A hostile web (robots.txt 404, 500, Disallow /; redirect chains, a
+    /// loop, a redirect out of scope and one into a disallowed path): two
+    /// processes record every URL as one process records it. (h4, whose
+    /// Crawl-delay of 1 s would make this a minute long, is left out:
+    /// politenessHoldsAcrossProcesses covers delays.)
+    @Test func robotsAndRedirectsAreJudgedAsOneProcessJudgesThem() async throws {
+        var config = SyntheticWebConfig()
+        config.seed = 7
+        config.hosts = 5
+        config.pagesPerHost = 4
+        config.profile = .hostile
+        let web = SyntheticWeb(config)
+        // The redirect traps stay; the slow and huge bodies, which only cost
+        // time here, do not.
+        let scope = ["--deny", "/trap/(?!redirect/(chain|loop|out-of-scope|to-private))", "--deny", "^http://h4\\."]
+        func outcomes(_ folder: String) throws -> [String: String] {
+            var outcomes: [String: String] = [:]
+            for line in try String(contentsOfFile: folder + "/pages.jsonl", encoding: .utf8).split(separator: "\n") {
+                let page = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+                let redirects = (page["redirects"] as? [[String: Any]] ?? []).map { "\($0["url"] ?? "")" }
+                outcomes[page["url"] as? String ?? ""] = "\(page["status"] ?? "none") \(page["error"] ?? "none") depth \(page["depth"] ?? "?") via \(redirects) to \(page["final_url"] ?? "")"
+            }
+            return outcomes
+        }
+        try await Self.withCluster(web) { _, server, common, seeds in
+            let runs = try await Self.crawl(common, seeds: seeds, joiners: 1, extra: scope)
+            for run in runs { #expect(run.output.status == 0, "\(run.output.stderr)") }
+            let single = TrawlProcess.temporaryDirectory("single")
+            let one = try await TrawlProcess.run(["crawl", seeds, "--connect-to", "::127.0.0.1:\(server.port)", "--quiet",
+                                                  "--no-state", "--out", single] + scope)
+            #expect(one.status == 0, "\(one.stderr)")
+            let shared = try outcomes(runs[0].out)
+            let alone = try outcomes(single)
+            #expect(shared == alone)
+            #expect(shared.values.contains { $0.contains("robots-disallowed") })
+            #expect(shared.values.contains { $0.contains("robots-unavailable") })
+            #expect(shared.values.contains { $0.contains("via [\"") })
+            #expect(try String(contentsOfFile: runs[0].out + "/edges.csv", encoding: .utf8)
+                    == String(contentsOfFile: single + "/edges.csv", encoding: .utf8))
+            let report = try Self.report(in: runs[0].out)
+            #expect((report["robots"] as? [String: Any])?["hosts_fetched"] as? Int
+                    == (try Self.report(in: single)["robots"] as? [String: Any])?["hosts_fetched"] as? Int)
+        }
+    }
+
     /// Processes of a cluster are launched together: a joiner that comes
     /// before the crawl is started waits for its seeds, then crawls.
     @Test func aJoinerStartedFirstWaitsForTheSeeds() async throws {

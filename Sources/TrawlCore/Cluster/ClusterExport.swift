@@ -13,9 +13,12 @@ enum ClusterExport {
 
     /// Returns whether the crawl is over (nothing pending or in flight).
     @discardableResult
+    /// `giveUpAfter`: how long to wait for an unreachable Redis (nil: as
+    /// long as it takes).
     static func export(from endpoint: RedisEndpoint, settings: ClusterSettings, into exports: CrawlExports,
-                       counters: LiveCounters, summary: inout DriveSummary) throws(TrawlError) -> Bool {
-        let store = ClusterSetup.makeStore(endpoint, settings: settings)
+                       counters: LiveCounters, summary: inout DriveSummary,
+                       giveUpAfter: Duration? = nil) throws(TrawlError) -> Bool {
+        let store = ClusterSetup.makeStore(endpoint, settings: settings, giveUpAfter: giveUpAfter)
         do {
             for partition in 0..<settings.partitions {
                 var after = "0"

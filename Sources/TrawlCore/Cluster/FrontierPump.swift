@@ -103,8 +103,11 @@ final class FrontierPump: Sendable {
         var finished = false
 
         static let coldSweep: Duration = .milliseconds(50)
-        /// How often a process with nothing to do looks for work.
-        static let idlePoll: Duration = .milliseconds(10)
+        /// How often a process with nothing to do looks for work, and one
+        /// waiting for its jobs to end looks for more (a job's end wakes it
+        /// at once).
+        static let idlePoll = DispatchTimeInterval.milliseconds(10)
+        static let busyPoll = DispatchTimeInterval.milliseconds(5)
 
         init(_ configuration: Configuration, logger: Logger, post: @escaping @Sendable (Event) -> Void) {
             self.configuration = configuration
@@ -128,13 +131,16 @@ final class FrontierPump: Sendable {
                         return (inbox.writes, inbox.stopping)
                     }
                     try write(writes)
-                    if stopping { break }
+                    if stopping {
+                        try giveBackUnseen()
+                        break
+                    }
                     try heartbeat()
                     let leased = finished ? 0 : try acquire()
                     if leased == 0 && heldCount == 0 && !finished { try checkProgress() }
                     let pending = inbox.withLock { !$0.writes.isEmpty || $0.stopping }
                     if leased == 0 && !pending {
-                        _ = wake.wait(timeout: .now() + .milliseconds(heldCount == 0 ? 10 : 5))
+                        _ = wake.wait(timeout: .now() + (heldCount == 0 ? Self.idlePoll : Self.busyPoll))
                     }
                 }
                 try? store.leave(worker: configuration.workerID)
@@ -159,6 +165,17 @@ final class FrontierPump: Sendable {
             for ending in endings where held[ending.lease.partition]?.removeValue(forKey: ending.lease.id) != nil {
                 heldCount -= 1
             }
+        }
+
+        /// Leases still held when the loop has stopped and given back its
+        /// own were posted after it stopped reading: given back too, now,
+        /// rather than left to expire.
+        mutating func giveBackUnseen() throws(RedisError) {
+            let unseen = held.values.flatMap(\.values)
+            guard !unseen.isEmpty else { return }
+            try store.complete(unseen.map { ($0, .retry(afterMs: 0, holdsHost: false)) })
+            held.removeAll()
+            heldCount = 0
         }
 
         /// Every third of a lease: the held leases run a full lease from

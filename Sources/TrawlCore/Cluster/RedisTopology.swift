@@ -15,7 +15,8 @@ struct RedisTopology: CrawlTopology {
         // Blocking calls on this task's thread, once: see ClusterSetup.
         let settings: ClusterSettings = switch shared.role {
         case .start: try ClusterSetup.start(at: endpoint, options: crawl.options, seeds: crawl.seeds)
-        case .join, .export: try ClusterSetup.stored(at: endpoint)
+        case .join: try ClusterSetup.stored(at: endpoint)
+        case .export: try ClusterSetup.stored(at: endpoint, giveUpAfter: ClusterStatus.giveUpAfter)
         }
         var summary = DriveSummary()
         if shared.role != .export {
@@ -28,9 +29,17 @@ struct RedisTopology: CrawlTopology {
         whole.stopReason = summary.stopReason
         whole.failure = summary.failure
         whole.bodyBudget = summary.bodyBudget
-        let over = try ClusterExport.export(from: endpoint, settings: settings, into: crawl.exports,
-                                            counters: crawl.counters, summary: &whole)
-        if !over && whole.stopReason == nil { whole.stopReason = "crawl-in-progress" }
+        // A Redis that fails now fails the exports, not the run: what was
+        // read is written, valid, and `trawl export` can write it all later.
+        do {
+            let over = try ClusterExport.export(from: endpoint, settings: settings, into: crawl.exports,
+                                                counters: crawl.counters, summary: &whole,
+                                                giveUpAfter: shared.role == .export ? ClusterStatus.giveUpAfter : nil)
+            if !over && whole.stopReason == nil { whole.stopReason = "crawl-in-progress" }
+        } catch {
+            whole.failure = whole.failure ?? error
+            whole.stopReason = whole.stopReason ?? "frontier-failed"
+        }
         return whole
     }
 
@@ -67,7 +76,7 @@ struct RedisTopology: CrawlTopology {
             // Stopped before the end: what is held goes back now, with no
             // wait, to be leased by the processes that go on.
             for lease in frontier.drainHeld() {
-                pump.submit(FrontierPump.Write(adds: [], ending: (lease, .retry(afterMs: 0))))
+                pump.submit(FrontierPump.Write(adds: [], ending: (lease, .retry(afterMs: 0, holdsHost: false))))
             }
             await pump.stop()
             return host.summary

@@ -61,6 +61,7 @@ extension Processes {
             options.workerExecutable = "/bin/trawl"
             options.log = LogSettings(level: .trace, format: .json, file: "/tmp/trawl.log", maxFileBytes: 4096)
             options.keepsState = false
+            options.frontier = SharedFrontier(endpoint: "redis://10.0.0.5:6380/docs", role: .join, leaseTime: .seconds(12))
             return options
         }
 
