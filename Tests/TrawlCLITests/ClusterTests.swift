@@ -33,12 +33,14 @@ struct ClusterTests {
     /// Starts the crawl, then `joiners` more processes a moment later;
     /// returns each one's output (the starter's first) and folder.
     private static func crawl(
-        _ common: [String], seeds: String, joiners: Int, extra: [String] = [], environment: [[String: String]] = []
+        _ common: [String], seeds: String, joiners: Int, extra: [String] = [], environment: [[String: String]] = [],
+        modes: [String] = []
     ) async throws -> [(output: TrawlProcess.Output, out: String)] {
         var started: [(Process, Pipe, Pipe, String)] = []
         for index in 0...joiners {
             let out = TrawlProcess.temporaryDirectory("cluster-\(index)")
-            let arguments = ["crawl"] + (index == 0 ? [seeds] : []) + common + extra + ["--out", out, "--concurrency", "4"]
+            let mode = index < modes.count ? ["--mode", modes[index]] : []
+            let arguments = ["crawl"] + (index == 0 ? [seeds] : []) + common + extra + mode + ["--out", out, "--concurrency", "4"]
             let (process, stdout, stderr) = try TrawlProcess.start(
                 arguments, environment: index < environment.count ? environment[index] : [:])
             started.append((process, stdout, stderr, out))
@@ -83,9 +85,12 @@ struct ClusterTests {
         #expect(try report(in: folder)["completed"] as? Bool == true)
     }
 
+    /// Each process runs any in-process strategy: here async, threads,
+    /// pool and async again.
     @Test func fourProcessesCrawlTheTruthAndSplitTheWork() async throws {
         try await Self.withCluster { _, server, common, seeds in
-            let runs = try await Self.crawl(common, seeds: seeds, joiners: 3)
+            let runs = try await Self.crawl(common, seeds: seeds, joiners: 3,
+                                            modes: ["async", "threads", "pool", "async"])
             for run in runs { #expect(run.output.status == 0, "\(run.output.stderr)") }
             try Self.expectTruth(runs[0].out)
             // The starter's folder has the whole crawl; each joiner's, the
