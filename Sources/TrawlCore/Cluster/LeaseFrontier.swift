@@ -33,6 +33,16 @@ struct LeaseFrontier {
     private var robots: [String: (bytes: [UInt8], note: RobotsNote?, rules: RobotsRules?)] = [:]
     /// Jobs handed out so far (for `FaultPoint.inFlight`).
     private(set) var startedCount = 0
+    /// Fingerprints of links this process has already handed to Redis:
+    /// a real site links its navigation from every page (70–300 links a
+    /// page, mostly the same), and each one sent again costs Redis a
+    /// seen-set lookup and the wire its bytes, to change nothing. Safe to
+    /// skip: the earlier add was written before the lease of the page that
+    /// found it ended (a crash loses both, and the page is fetched again
+    /// elsewhere), and under level-synchronous depth a URL found again is
+    /// never shallower. Bounded: emptied when full.
+    private var sent = Set<Int64>()
+    static let sentCapacity = 1 << 18
 
     init(limits: Frontier.Limits, fingerprint: ClusterFingerprint) {
         self.limits = limits
@@ -172,7 +182,10 @@ struct LeaseFrontier {
                                                                             holdsHost: outcome.retryHoldsHost)))
         }
         var settlement = Settlement(disposition: .record, ending: (lease, .page(record: ShardMessage.encodePage(outcome))))
-        settlement.adds = entries(outcome.follow, depth: job.depth + 1, referrer: outcome.linkReferrer)
+        settlement.adds = entries(outcome.follow, depth: job.depth + 1, referrer: outcome.linkReferrer).filter { entry in
+            if sent.count >= Self.sentCapacity { sent.removeAll(keepingCapacity: true) }
+            return sent.insert(entry.fingerprint).inserted
+        }
         return settlement
     }
 
