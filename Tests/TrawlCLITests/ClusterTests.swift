@@ -249,6 +249,24 @@ struct ClusterTests {
         }
     }
 
+    /// Flags that mean nothing, or cannot be honoured, with a shared
+    /// frontier are refused by name before anything starts (exit 64).
+    @Test(arguments: [
+        (["http://a.test/", "--frontier", "redis://127.0.0.1:1/x", "--max-pages", "5"], "--max-pages cannot be used with --frontier"),
+        (["--frontier", "redis://127.0.0.1:1/x", "--mode", "processes"], "--mode processes cannot be used with --frontier"),
+        (["--frontier", "redis://127.0.0.1:1/x", "--resume", "somewhere"], "--resume cannot be used with --frontier"),
+        (["http://a.test/", "--frontier", "redis://127.0.0.1:1/x", "--no-state"], "--no-state means nothing with --frontier"),
+        (["http://a.test/", "--lease-time", "10s"], "--lease-time needs --frontier"),
+        (["http://a.test/", "--frontier", "redis://127.0.0.1:1/x", "--lease-time", "10"], "--lease-time must be between"),
+        (["http://a.test/", "--frontier", "http://127.0.0.1/x"], "--frontier"),
+    ])
+    func flagsASharedCrawlCannotHonourAreRefused(arguments: [String], message: String) async throws {
+        let out = arguments.contains("--resume") ? [] : ["--out", TrawlProcess.temporaryDirectory("refused")]
+        let run = try await TrawlProcess.run(["crawl"] + arguments + out)
+        #expect(run.status == 64, "\(run.stderr)")
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
     /// A joiner takes the crawl's stored settings; a flag that would
     /// change them is refused by name, and so is a second start.
     @Test func aJoinerWithConflictingFlagsAndASecondStartAreRefused() async throws {
