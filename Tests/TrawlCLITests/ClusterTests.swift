@@ -232,6 +232,35 @@ struct ClusterTests {
         }
     }
 
+    /// Ctrl-C on a joiner mid-crawl: it hands its leases back at once and
+    /// exits 130 with valid exports of its own pages; the crawl goes on in
+    /// the starter and ends with the truth, well before a lease would have
+    /// run out.
+    @Test func aJoinerStoppedWithCtrlCHandsItsLeasesBack() async throws {
+        let web = ServedWeb.generated(hosts: 4, pages: 60, latency: .milliseconds(30))
+        try await Self.withCluster(web) { _, _, common, seeds in
+            let out = TrawlProcess.temporaryDirectory("starter")
+            let (starter, starterOut, starterErr) = try TrawlProcess.start(["crawl", seeds] + common + ["--out", out, "--concurrency", "4"])
+            let joined = TrawlProcess.temporaryDirectory("joiner")
+            let (joiner, joinerOut, joinerErr) = try TrawlProcess.start(["crawl"] + common + ["--out", joined, "--concurrency", "4"])
+            try await TrawlProcess.waitUntilCatching(SIGINT, pid: joiner.processIdentifier)
+            try await TrawlProcess.waitForLines(5, in: joined + "/pages.jsonl")
+            kill(joiner.processIdentifier, SIGINT)
+            let stopped = try await TrawlProcess.finish(joiner, joinerOut, joinerErr, timeout: .seconds(30))
+            #expect(stopped.status == 130, "\(stopped.stderr)")
+            let folder = try OutputFolder(joined)
+            #expect(folder.report["stop_reason"] as? String == "interrupted")
+            #expect(folder.isConsistent)
+            // The default 30 s lease: a crawl that had to wait one out
+            // would not end this soon.
+            let started = ContinuousClock.now
+            let whole = try await TrawlProcess.finish(starter, starterOut, starterErr, timeout: .seconds(25))
+            #expect(whole.status == 0, "\(whole.stderr)")
+            #expect(ContinuousClock.now - started < .seconds(20))
+            try Self.expectTruth(out, web: web)
+        }
+    }
+
     /// Processes of a cluster are launched together: a joiner that comes
     /// before the crawl is started waits for its seeds, then crawls.
     @Test func aJoinerStartedFirstWaitsForTheSeeds() async throws {
