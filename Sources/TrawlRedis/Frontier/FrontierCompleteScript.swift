@@ -3,8 +3,10 @@
 ///     KEYS[1]  the partition prefix `trawl:{NAME:p}:`
 ///     ARGV[1]  the configured delay, ms
 ///     ARGV[2]  the most leases one item gets (0: no limit)
-///     then five per lease:
+///     then six per lease:
 ///              lease id;
+///              the URL it was issued for (a lease id alone is not enough
+///              after a restart that lost acknowledged writes);
 ///              outcome: page | robots | redirected | retry (the host
 ///              waits) | retrypage (only the page waits, in `later`);
 ///              bytes: the page's record, the robots rules, or "";
@@ -32,16 +34,23 @@ enum FrontierCompleteScript {
     local delay, max_attempts = tonumber(ARGV[1]), tonumber(ARGV[2])
     local now = now_ms()
     local results, touched, acted = {}, {}, false
-    for i = 3, #ARGV, 5 do
-      local id, outcome, bytes, ms, record = ARGV[i], ARGV[i + 1], ARGV[i + 2], tonumber(ARGV[i + 3]), ARGV[i + 4]
+    for i = 3, #ARGV, 6 do
+      local id, url, outcome, bytes, ms, record = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], tonumber(ARGV[i + 4]), ARGV[i + 5]
       local held = redis.call('HGET', LEASE, id)
+      local host, item, kind, depth, rest, _
+      if held then
+        host, item = split_held(held)
+        kind, _, depth, rest = parse(item)
+        -- The id must still name the URL it was issued for: after a
+        -- restart that lost the last second of writes (appendfsync
+        -- everysec), INCR may hand an old id to another item.
+        if string.match(rest, '^([^\n]*)') ~= url then held = nil end
+      end
       if not held then
         results[#results + 1] = 0
       else
         redis.call('HDEL', LEASE, id)
         redis.call('ZREM', LEASES, id)
-        local host, item = split_held(held)
-        local kind, _, depth, rest = parse(item)
         local h = hkey(host)
         redis.call('HINCRBY', h, 'inflight', -1)
         if outcome == 'robots' then
@@ -62,7 +71,6 @@ enum FrontierCompleteScript {
           move(depth, 'inflight', nil)
           count('done', 1)
           if outcome == 'page' then
-            local url = string.match(rest, '^([^\n]*)')
             redis.call('XADD', P .. 'records', '*', 'lease', id, 'url', url, 'record', bytes)
           end
         end

@@ -142,7 +142,7 @@ public final class RedisFrontierStore {
         case .redirected: ("redirected", [], -1, [])
         case .retry(let afterMs, let holdsHost): (holdsHost ? "retry" : "retrypage", [], afterMs, [])
         }
-        return [lease.id, kind, bytes, ms, record]
+        return [lease.id, lease.url, kind, bytes, ms, record]
     }
 
     /// The heartbeat: the held ones of `leases` now run `leaseMs` from now.

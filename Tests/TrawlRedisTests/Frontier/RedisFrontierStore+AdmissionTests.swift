@@ -112,6 +112,23 @@ struct RedisFrontierStoreAdmissionTests {
         }
     }
 
+    /// A lease id is the fencing token, and the URL it was issued for is
+    /// checked too: a Redis that lost its last acknowledged writes in a
+    /// restart may issue an old id again, to another item, whose lease the
+    /// old holder must not end.
+    @Test func aLeaseIdReissuedToAnotherURLIsNotEndedByItsOldHolder() throws {
+        try withFrontier(FrontierPolicy(obeyRobots: false), partitions: 1) { store, _ in
+            try store.add([page("a.example", "1"), page("b.example", "2")])
+            let leases = try store.acquireAny()
+            #expect(leases.count == 2)
+            var stale = leases[0]
+            stale.url = leases[1].url
+            #expect(try store.complete(stale, outcome: .page(record: [1])) == false)
+            #expect(try store.allRecords().isEmpty)
+            #expect(try store.complete(leases[0], outcome: .page(record: [1])))
+        }
+    }
+
     @Test func leasesFromManyPartitionsComeInOnePipeline() throws {
         try withFrontier(FrontierPolicy(obeyRobots: false), partitions: 4) { store, _ in
             try store.add((0..<8).map { page("h\($0).example", "x") })
