@@ -7,17 +7,34 @@ import Testing
 /// (iproute2, which `make` installs); CI runs as root.
 @Suite(.serialized, .timeLimit(.minutes(3)))
 struct ClusterDemoTests {
-    static var canMakeNamespaces: Bool {
-        geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/ip")
-            || geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/sbin/ip")
-    }
+    /// Root, `ip`, and a kernel and sandbox that let `ip netns add` work:
+    /// probed by making (and deleting) a namespace, since a container may
+    /// refuse it even to root.
+    static let canMakeNamespaces: Bool = {
+        guard geteuid() == 0, let ip = ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip"].first(where: {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }) else { return false }
+        func run(_ arguments: [String]) -> Bool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: ip)
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { return false }
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
+        let probe = "trawl-probe-\(getpid())"
+        guard run(["netns", "add", probe]) else { return false }
+        return run(["netns", "del", probe])
+    }()
 
     /// The repository's root: the test bundle is in .build/<triple>/debug.
     static var repository: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    @Test(.enabled(if: canMakeNamespaces, "needs root and ip (iproute2) to make network namespaces"))
+    @Test(.enabled(if: canMakeNamespaces, "needs root, ip (iproute2) and a sandbox that allows ip netns add"))
     func threeMachinesCrawlOneWebThroughRedisToItsTruth() async throws {
         let out = TrawlProcess.temporaryDirectory("demo")
         let process = Process()
