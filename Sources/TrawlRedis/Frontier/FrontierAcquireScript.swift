@@ -24,9 +24,10 @@
 /// only for a host in `ready`, which `refresh` keeps below its cap), and
 /// sets next = now + max(delay, crawl-delay) (the gap between starts); a
 /// robots job instead marks the host `leased`, which keeps it out of
-/// `ready` until the job completes. Lease ids come from INCR, so a
-/// re-issued item never carries its old id (fencing). The wake hint, when
-/// nothing was leased, is the soonest time part among hosts at depth ≤ L,
+/// `ready` until the job completes. Lease ids come from INCRBY, so a
+/// re-issued item never carries its old id (fencing). The readiness rule
+/// is `refresh`'s, applied inline from the values just read. The wake
+/// hint, when nothing was leased, is the soonest time part among hosts at depth ≤ L,
 /// or the first item of `later`, if sooner.
 enum FrontierAcquireScript {
     static let script = RedisScript(FrontierLua.prelude + #"""
@@ -78,25 +79,42 @@ enum FrontierAcquireScript {
       end
     end
 
+    -- Per lease: one read and one write of the host's hash, and the
+    -- readiness rule (`refresh`) worked out from what was just read; the
+    -- ids for every host due come from one INCRBY (an id left unused when
+    -- a host's list turned out empty is simply never issued).
     local leases = {}
+    local base = 0
+    if #due > 0 then base = redis.call('INCRBY', P .. 'leaseseq', #due) - #due end
+    local issued = 0
     for _, host in ipairs(due) do
       local item = redis.call('LPOP', qkey(host))
       if item then
+        issued = issued + 1
         local kind, _, depth = parse(item)
         local h = hkey(host)
-        local id = redis.call('INCR', P .. 'leaseseq')
+        local id = base + issued
         local expiry = now + lease_ms
-        redis.call('ZADD', LEASES, fmt(expiry), id)
-        redis.call('HSET', LEASE, id, host .. '\n' .. item)
-        redis.call('HINCRBY', h, 'inflight', 1)
-        move(depth, 'pending', 'inflight')
+        redis.call('ZADD', LEASES, fmt(expiry), fmt(id))
+        redis.call('HSET', LEASE, fmt(id), host .. '\n' .. item)
+        local f = redis.call('HMGET', h, 'inflight', 'max', 'robots', 'crawldelay', 'rules', 'next')
+        local inflight, robots, next = num(f[1]) + 1, f[3], num(f[6])
         if kind == 'r' then
-          redis.call('HSET', h, 'robots', 'leased')
+          robots = 'leased'
+          redis.call('HSET', h, 'inflight', inflight, 'robots', robots)
         else
-          redis.call('HSET', h, 'next', fmt(now + host_delay(host, delay)))
+          next = now + math.max(delay, num(f[4]))
+          redis.call('HSET', h, 'inflight', inflight, 'next', fmt(next))
         end
-        refresh(host)
-        leases[#leases + 1] = { id, host, item, fmt(expiry), redis.call('HGET', h, 'rules') or false }
+        move(depth, 'pending', 'inflight')
+        local head = redis.call('LINDEX', qkey(host), 0)
+        if not head or robots == 'leased' or inflight >= num(f[2]) or (robots == 'queued' and inflight > 0) then
+          redis.call('ZREM', READY, host)
+        else
+          local _, _, head_depth = parse(head)
+          redis.call('ZADD', READY, fmt(head_depth * LEVEL_UNIT + next), host)
+        end
+        leases[#leases + 1] = { id, host, item, fmt(expiry), f[5] or false }
         changed = true
       else
         redis.call('ZREM', READY, host)
