@@ -22,8 +22,6 @@ struct ClusterCrawl: CrawlLoopHost {
     let exportsOwnPages: Bool
     let fault: FaultPoint?
     var summary = DriveSummary()
-    /// Set when Redis said nothing is left anywhere.
-    private(set) var crawlFinished = false
     private var started = 0
 
     init(pump: FrontierPump, exports: CrawlExports, counters: LiveCounters, stopRequest: StopRequest,
@@ -65,7 +63,7 @@ struct ClusterCrawl: CrawlLoopHost {
             frontier.accept(leases)
             return true
         case .pump(.finished):
-            crawlFinished = true
+            // Nothing is left anywhere: the loop ends with nothing in flight.
             return false
         case .pump(.failed(let error)):
             summary.failure = summary.failure ?? error
