@@ -25,8 +25,7 @@
 /// sets next = now + max(delay, crawl-delay) (the gap between starts); a
 /// robots job instead marks the host `leased`, which keeps it out of
 /// `ready` until the job completes. Lease ids come from INCRBY, so a
-/// re-issued item never carries its old id (fencing). The readiness rule
-/// is `refresh`'s, applied inline from the values just read. The wake
+/// re-issued item never carries its old id (fencing). The wake
 /// hint, when nothing was leased, is the soonest time part among hosts at depth ≤ L,
 /// or the first item of `later`, if sooner.
 enum FrontierAcquireScript {
@@ -63,10 +62,6 @@ enum FrontierAcquireScript {
 
     -- The depths present in `ready`, capped at the level: each depth is a band
     -- of scores [d·2^42, (d+1)·2^42), due where its time part ≤ now.
-    local function depth_at(rank)
-      local top = redis.call('ZRANGE', READY, rank, rank, 'WITHSCORES')
-      if top[2] then return math.floor(tonumber(top[2]) / LEVEL_UNIT) end
-    end
     local lowest, highest = depth_at(0), depth_at(-1)
     if highest and highest > level then highest = level end
 
@@ -80,7 +75,8 @@ enum FrontierAcquireScript {
     end
 
     -- Per lease: one read and one write of the host's hash, and the
-    -- readiness rule (`refresh`) worked out from what was just read; the
+    -- readiness rule (`refresh`) given what was just read, not reading it
+    -- again; the
     -- ids for every host due come from one INCRBY (an id left unused when
     -- a host's list turned out empty is simply never issued).
     local leases = {}
@@ -107,13 +103,7 @@ enum FrontierAcquireScript {
           redis.call('HSET', h, 'inflight', inflight, 'next', fmt(next))
         end
         move(depth, 'pending', 'inflight')
-        local head = redis.call('LINDEX', qkey(host), 0)
-        if not head or robots == 'leased' or inflight >= num(f[2]) or (robots == 'queued' and inflight > 0) then
-          redis.call('ZREM', READY, host)
-        else
-          local _, _, head_depth = parse(head)
-          redis.call('ZADD', READY, fmt(head_depth * LEVEL_UNIT + next), host)
-        end
+        refresh(host, { inflight = inflight, max = num(f[2]), next = next, robots = robots })
         leases[#leases + 1] = { id, host, item, fmt(expiry), f[5] or false }
         changed = true
       else

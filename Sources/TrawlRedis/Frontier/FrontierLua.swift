@@ -131,17 +131,29 @@ enum FrontierLua {
     -- The one readiness rule: a host is in `ready` iff its list is non-empty,
     -- it is below its cap and no robots job holds it (leased, or queued
     -- behind leases still out); its score follows its head item's depth.
-    local function refresh(host)
+    -- `known`, when the caller has just read and written the host's hash,
+    -- holds its inflight, max, next and robots, so they are not read again.
+    local function refresh(host, known)
       local head = redis.call('LINDEX', qkey(host), 0)
       if not head then redis.call('ZREM', READY, host) return end
-      local f = redis.call('HMGET', hkey(host), 'inflight', 'max', 'next', 'robots')
-      local inflight, cap, robots = num(f[1]), num(f[2]), f[4]
-      if robots == 'leased' or inflight >= cap or (robots == 'queued' and inflight > 0) then
+      if not known then
+        local f = redis.call('HMGET', hkey(host), 'inflight', 'max', 'next', 'robots')
+        known = { inflight = num(f[1]), max = num(f[2]), next = num(f[3]), robots = f[4] }
+      end
+      local inflight, robots = known.inflight, known.robots
+      if robots == 'leased' or inflight >= known.max or (robots == 'queued' and inflight > 0) then
         redis.call('ZREM', READY, host)
         return
       end
       local _, _, depth = parse(head)
-      redis.call('ZADD', READY, fmt(depth * LEVEL_UNIT + num(f[3])), host)
+      redis.call('ZADD', READY, fmt(depth * LEVEL_UNIT + known.next), host)
+    end
+
+    -- The depth band of `ready`'s member at `rank` (0 the lowest, -1 the
+    -- highest), or nil when `ready` is empty: scores are depth·2^42 + ms.
+    local function depth_at(rank)
+      local top = redis.call('ZRANGE', READY, rank, rank, 'WITHSCORES')
+      if top[2] then return math.floor(tonumber(top[2]) / LEVEL_UNIT) end
     end
 
     """#

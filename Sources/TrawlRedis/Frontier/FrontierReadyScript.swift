@@ -10,10 +10,6 @@
 enum FrontierReadyScript {
     static let script = RedisScript(FrontierLua.prelude + #"""
     local now = now_ms()
-    local function depth_at(rank)
-      local top = redis.call('ZRANGE', READY, rank, rank, 'WITHSCORES')
-      if top[2] then return math.floor(tonumber(top[2]) / LEVEL_UNIT) end
-    end
     local lowest, highest = depth_at(0), depth_at(-1)
     local total = redis.call('ZCARD', READY)
     local due = 0
