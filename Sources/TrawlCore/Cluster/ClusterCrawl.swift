@@ -50,8 +50,7 @@ struct ClusterCrawl: CrawlLoopHost {
         do {
             try exports.record(outcome)
         } catch {
-            summary.failure = summary.failure ?? (error as? TrawlError ?? TrawlError(.writeFailed, "\(error)"))
-            stop("write-error")
+            summary.fail(error)
             return false
         }
         return true
@@ -66,12 +65,11 @@ struct ClusterCrawl: CrawlLoopHost {
             // Nothing is left anywhere: the loop ends with nothing in flight.
             return false
         case .pump(.failed(let error)):
-            summary.failure = summary.failure ?? error
-            stop("frontier-failed")
+            summary.fail(error, reason: "frontier-failed")
             return false
         case .stopRequested:
             guard let reason = stopRequest.current else { return true }
-            stop(reason)
+            summary.stop(reason)
             return false
         }
     }
@@ -84,9 +82,5 @@ struct ClusterCrawl: CrawlLoopHost {
         return true
     }
 
-    mutating func interrupted() { stop("interrupted") }
-
-    private mutating func stop(_ reason: String) {
-        if summary.stopReason == nil { summary.stopReason = reason }
-    }
+    mutating func interrupted() { summary.stop("interrupted") }
 }

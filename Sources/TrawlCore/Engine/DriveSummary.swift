@@ -35,6 +35,18 @@ struct DriveSummary: Sendable {
 
     var pages: Int { latencies.count }
 
+    /// Why the crawl stops; the first reason given is the one reported.
+    mutating func stop(_ reason: String) {
+        if stopReason == nil { stopReason = reason }
+    }
+
+    /// A failure that stops the crawl (by default a write that failed):
+    /// the first one is the one reported.
+    mutating func fail(_ error: any Error, reason: String = "write-error") {
+        failure = failure ?? (error as? TrawlError ?? TrawlError(.writeFailed, "\(error)"))
+        stop(reason)
+    }
+
     mutating func note(_ disposition: FrontierFeedback.Disposition, _ outcome: PageOutcome) {
         switch disposition {
         case .record, .retried, .redirected: break

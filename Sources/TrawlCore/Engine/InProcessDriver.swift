@@ -76,7 +76,7 @@ struct InProcessCrawl: CrawlLoopHost {
             do {
                 try journal.stage(outcome)
             } catch {
-                fail(error)
+                summary.fail(error)
                 return false
             }
             uncommitted.append(outcome)
@@ -92,7 +92,7 @@ struct InProcessCrawl: CrawlLoopHost {
             try exports.record(outcome)
         } catch {
             // Not in pages.jsonl, so not in the report's counts either.
-            fail(error)
+            summary.fail(error)
             return false
         }
         summary.tally(outcome.record)
@@ -110,7 +110,7 @@ struct InProcessCrawl: CrawlLoopHost {
         do {
             try journal.commit(counters: sitting ?? SittingCounters(startedAt: "", elapsedMilliseconds: 0, pages: 0, inFlight: 0))
         } catch {
-            fail(error)
+            summary.fail(error)
             return false
         }
         let committed = uncommitted
@@ -119,16 +119,11 @@ struct InProcessCrawl: CrawlLoopHost {
         return true
     }
 
-    private mutating func fail(_ error: any Error) {
-        summary.failure = summary.failure ?? (error as? TrawlError ?? TrawlError(.writeFailed, "\(error)"))
-        stop("write-error")
-    }
-
     var nextWakeUp: Duration? { stagedSince.map { $0 + JournalCommits.maxDelay } }
 
     mutating func received(_ message: Message, frontier: inout Frontier) -> Bool {
         guard let reason = stopRequest.current else { return true }
-        stop(reason)
+        summary.stop(reason)
         return false
     }
 
@@ -142,12 +137,7 @@ struct InProcessCrawl: CrawlLoopHost {
         return now - since < JournalCommits.maxDelay || flush(frontier: frontier)
     }
 
-    mutating func interrupted() { stop("interrupted") }
-
-    /// The first reason to stop is the one reported.
-    private mutating func stop(_ reason: String) {
-        if summary.stopReason == nil { summary.stopReason = reason }
-    }
+    mutating func interrupted() { summary.stop("interrupted") }
 }
 
 /// How often the journal commits: a group is at most this many pages, or
