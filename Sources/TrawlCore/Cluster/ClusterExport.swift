@@ -36,12 +36,8 @@ enum ClusterExport {
                 if let refusal = Refusal(rawValue: name) { summary.refusals.add(refusal, Int(count)) }
             }
             return status.pending == 0 && status.inFlight == 0
-        } catch let error as RedisError {
-            throw TrawlError(.frontierFailed, error.message)
-        } catch let error as TrawlError {
-            throw error
         } catch {
-            throw TrawlError(.writeFailed, "\(error)")
+            throw TrawlError(frontierWork: error, otherwise: .writeFailed)
         }
     }
 

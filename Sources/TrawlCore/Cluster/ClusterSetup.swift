@@ -42,7 +42,7 @@ public enum ClusterSetup {
         do {
             stored = try store.storedSettings()
         } catch {
-            throw TrawlError(.frontierFailed, error.message)
+            throw TrawlError(error)
         }
         guard let stored else { return nil }
         return (try ClusterSettings.decode(stored.settings, crawl: endpoint.crawl), stored.seeded)
@@ -90,12 +90,8 @@ public enum ClusterSetup {
             let frontier = LeaseFrontier(limits: options.limits, fingerprint: settings.fingerprint)
             try store.add(frontier.entries(seeds.map { ($0.href, $0.origin) }, depth: 0, referrer: nil))
             try store.markSeeded()
-        } catch let error as RedisError {
-            throw TrawlError(.frontierFailed, error.message)
-        } catch let error as TrawlError {
-            throw error
         } catch {
-            throw TrawlError(.frontierFailed, "\(error)")
+            throw TrawlError(frontierWork: error, otherwise: .frontierFailed)
         }
         return settings
     }

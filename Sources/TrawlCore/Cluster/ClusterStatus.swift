@@ -89,7 +89,7 @@ public enum ClusterStatus {
                 finished: seeded && second.pending == 0 && second.inFlight == 0,
                 refused: second.refused)
         } catch {
-            throw TrawlError(.frontierFailed, error.message)
+            throw TrawlError(error)
         }
     }
 }

@@ -145,7 +145,7 @@ final class FrontierPump: Sendable {
                 }
                 try? store.leave(worker: configuration.workerID)
             } catch {
-                post(.failed(TrawlError(.frontierFailed, error.message)))
+                post(.failed(TrawlError(error)))
                 // Drain until told to stop, so `stop()` returns.
                 while !inbox.withLock({ $0.stopping }) { _ = wake.wait(timeout: .now() + .milliseconds(100)) }
             }

@@ -37,8 +37,7 @@ struct RedisTopology: CrawlTopology {
                                                 giveUpAfter: shared.role == .export ? ClusterStatus.giveUpAfter : nil)
             if !over && whole.stopReason == nil { whole.stopReason = "crawl-in-progress" }
         } catch {
-            whole.failure = whole.failure ?? error
-            whole.stopReason = whole.stopReason ?? "frontier-failed"
+            whole.fail(error, reason: "frontier-failed")
         }
         return whole
     }
