@@ -34,18 +34,10 @@ struct StatusCommand: ParsableCommand {
         let endpoint = try reportingErrors { try ClusterSetup.endpoint(frontier) }
         let report = try reportingErrors { try ClusterStatus.read(endpoint, interval: interval?.duration ?? .seconds(1)) }
         if json {
-            let data = try JSONEncoder.sortedForOutput.encode(report)
+            let data = try JSONEncoder.sorted.encode(report)
             print(String(decoding: data, as: UTF8.self))
         } else {
             print(report.text)
         }
-    }
-}
-
-extension JSONEncoder {
-    static var sortedForOutput: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
     }
 }

@@ -57,17 +57,10 @@ enum HopPayload {
     private static func unhex(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count % 2 == 0 else { return nil }
-        func value(_ digit: UInt8) -> UInt8? {
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-            default: nil
-            }
-        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count / 2)
         for at in stride(from: 0, to: utf8.count, by: 2) {
-            guard let high = value(utf8[at]), let low = value(utf8[at + 1]) else { return nil }
+            guard let high = RobotsByte.hexValue(utf8[at]), let low = RobotsByte.hexValue(utf8[at + 1]) else { return nil }
             bytes.append(high << 4 | low)
         }
         return bytes
