@@ -73,10 +73,12 @@ struct LeaseFrontier {
     /// trap rule that needs no count (bad port, path segments, repeats);
     /// the per-host caps are counted in Redis.
     func entries(_ links: [(url: String, hostKey: String)], depth: Int, referrer: String?) -> [FrontierEntry] {
-        links.map { link in
-            FrontierEntry(url: link.url, hostKey: link.hostKey, depth: depth, referrer: referrer,
-                          fingerprint: fingerprint(link.url), admission: admission(of: link.url, hostKey: link.hostKey, depth: depth))
-        }
+        links.map { entry($0, fingerprint: fingerprint($0.url), depth: depth, referrer: referrer) }
+    }
+
+    private func entry(_ link: (url: String, hostKey: String), fingerprint: Int64, depth: Int, referrer: String?) -> FrontierEntry {
+        FrontierEntry(url: link.url, hostKey: link.hostKey, depth: depth, referrer: referrer, fingerprint: fingerprint,
+                      admission: admission(of: link.url, hostKey: link.hostKey, depth: depth))
     }
 
     private func admission(of url: String, hostKey: String, depth: Int) -> FrontierEntry.Admission {
@@ -182,9 +184,13 @@ struct LeaseFrontier {
                                                                             holdsHost: outcome.retryHoldsHost)))
         }
         var settlement = Settlement(disposition: .record, ending: (lease, .page(record: ShardMessage.encodePage(outcome))))
-        settlement.adds = entries(outcome.follow, depth: job.depth + 1, referrer: outcome.linkReferrer).filter { entry in
+        // Fingerprint first: a link sent before needs no admission work.
+        let referrer = outcome.linkReferrer
+        settlement.adds = outcome.follow.compactMap { link in
+            let print = fingerprint(link.url)
             if sent.count >= Self.sentCapacity { sent.removeAll(keepingCapacity: true) }
-            return sent.insert(entry.fingerprint).inserted
+            guard sent.insert(print).inserted else { return nil }
+            return entry(link, fingerprint: print, depth: job.depth + 1, referrer: referrer)
         }
         return settlement
     }
